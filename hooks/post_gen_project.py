@@ -1,0 +1,67 @@
+"""Remove what the answers did not choose, then write the local, git-ignored ``.env``.
+
+Pruning is driven by one table, ``OWNED_PATHS``: for each option, the value that owns a
+set of paths. When the option has any other value, those paths are deleted. Paths are
+relative to the project root; ``{slug}`` stands for the Python package.
+
+Like the pre-generation hook, the module is plain Python until Cookiecutter renders the
+placeholder in ``RENDERED_CONTEXT``, so it can be imported and tested.
+"""
+
+import json
+import secrets
+import shutil
+import sys
+from pathlib import Path
+
+RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
+
+OWNED_PATHS = {
+    "auth_session": {True: ["{slug}/auth_session"]},
+    "auth_jwt": {True: ["{slug}/auth_jwt"]},
+    "permission_model": {"owner": ["{slug}/access/owner.py"]},
+    "throttling": {True: ["{slug}/throttling"]},
+    "cors": {True: ["tests/test_cors.py"]},
+}
+
+
+def paths_to_remove(context, table=OWNED_PATHS):
+    """The project-relative paths owned by option values that were not chosen."""
+    slug = context["project_slug"]
+    return sorted(
+        path.format(slug=slug)
+        for option, owners in table.items()
+        for value, paths in owners.items()
+        if context[option] != value
+        for path in paths
+    )
+
+
+def prune(root, paths):
+    """Delete each path (file or folder) under ``root``; a missing path is an error."""
+    for relative in paths:
+        target = Path(root) / relative
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
+
+
+def write_local_env(root):
+    """Give the local settings a fresh secret key, in a file the project's git ignores."""
+    env_file = Path(root) / ".env"
+    if not env_file.exists():
+        env_file.write_text(
+            f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n", encoding="utf-8"
+        )
+
+
+def main():
+    context = json.loads(RENDERED_CONTEXT)
+    prune(Path.cwd(), paths_to_remove(context))
+    write_local_env(Path.cwd())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""Settings shared by every environment.
+
+Each environment module (local, test, production) imports everything from here and
+overrides what differs. Values that vary between deployments are read from the
+environment; see ``.env.example`` for the full list.
+"""
+
+{% if cookiecutter.auth_jwt -%}
+from datetime import timedelta
+{% endif -%}
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
+
+env = environ.Env()
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True) and (BASE_DIR / ".env").is_file():
+    # Values already in the environment win over the file.
+    env.read_env(BASE_DIR / ".env")
+
+# GENERAL
+# ------------------------------------------------------------------------------
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+TIME_ZONE = "{{ cookiecutter.timezone }}"
+LANGUAGE_CODE = "en-us"
+USE_I18N = True
+USE_TZ = True
+
+# DATABASES
+# ------------------------------------------------------------------------------
+# https://django-environ.readthedocs.io/en/latest/types.html#environ-env-db-url
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# CACHES
+# ------------------------------------------------------------------------------
+# Throttle and lockout counters live in the cache, so every worker process must share it:
+# production sets REDIS_URL. Local development and tests fall back to process memory.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# URLS
+# ------------------------------------------------------------------------------
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
+
+# APPS
+# ------------------------------------------------------------------------------
+DJANGO_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+THIRD_PARTY_APPS = [
+{%- if cookiecutter.cors %}
+    "corsheaders",
+{%- endif %}
+    "rest_framework",
+{%- if cookiecutter.auth_jwt %}
+    "rest_framework_simplejwt.token_blacklist",
+{%- endif %}
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+]
+LOCAL_APPS = [
+    "{{ cookiecutter.project_slug }}.core",
+    "{{ cookiecutter.project_slug }}.users",
+    "{{ cookiecutter.project_slug }}.documents",
+{%- if cookiecutter.auth_session %}
+    "{{ cookiecutter.project_slug }}.auth_session",
+{%- endif %}
+{%- if cookiecutter.auth_jwt %}
+    "{{ cookiecutter.project_slug }}.auth_jwt",
+{%- endif %}
+{%- if cookiecutter.throttling %}
+    "{{ cookiecutter.project_slug }}.throttling",
+{%- endif %}
+]
+INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+
+# AUTHENTICATION
+# ------------------------------------------------------------------------------
+AUTH_USER_MODEL = "users.User"
+# https://docs.djangoproject.com/en/5.2/topics/auth/passwords/#using-argon2-with-django
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# MIDDLEWARE
+# ------------------------------------------------------------------------------
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+{%- if cookiecutter.cors %}
+    "corsheaders.middleware.CorsMiddleware",
+{%- endif %}
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# STATIC
+# ------------------------------------------------------------------------------
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# TEMPLATES (admin and the API docs page)
+# ------------------------------------------------------------------------------
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# SECURITY
+# ------------------------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/ref/middleware/#module-django.middleware.security
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# DJANGO REST FRAMEWORK
+# ------------------------------------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/settings/
+REST_FRAMEWORK = {
+    # The first class answers unauthenticated requests with its WWW-Authenticate header.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+{%- if cookiecutter.auth_jwt %}
+        "{{ cookiecutter.project_slug }}.auth_jwt.authentication.JWTAuthentication",
+{%- endif %}
+{%- if cookiecutter.auth_session %}
+        "{{ cookiecutter.project_slug }}.auth_session.authentication.SessionAuthentication",
+{%- endif %}
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+{%- if cookiecutter.throttling %}
+    # Client IPs come from REMOTE_ADDR, or from X-Forwarded-For as written by this many
+    # trusted proxies in front of the app; never from a header the client controls.
+    # https://www.django-rest-framework.org/api-guide/throttling/#how-clients-are-identified
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
+    "DEFAULT_THROTTLE_CLASSES": [
+        "{{ cookiecutter.project_slug }}.throttling.throttles.FailedLoginThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.ScopedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("DJANGO_THROTTLE_ANON", default="100/min"),
+        "user": env("DJANGO_THROTTLE_USER", default="1000/min"),
+        "login": env("DJANGO_THROTTLE_LOGIN", default="10/min"),
+        "register": env("DJANGO_THROTTLE_REGISTER", default="5/hour"),
+        # Failed logins per username, whatever the client IP.
+        "login_failures": env("DJANGO_THROTTLE_LOGIN_FAILURES", default="10/hour"),
+    },
+{%- endif %}
+}
+
+# OPENAPI
+# ------------------------------------------------------------------------------
+# https://drf-spectacular.readthedocs.io/en/latest/settings.html
+SPECTACULAR_SETTINGS = {
+    "TITLE": {{ cookiecutter.project_name | tojson }},
+    "DESCRIPTION": {{ cookiecutter.description | tojson }},
+    "VERSION": {{ cookiecutter.version | tojson }},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI is served from this project's static files, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+{%- if cookiecutter.auth_jwt %}
+
+# JWT
+# ------------------------------------------------------------------------------
+# https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(
+        minutes=env.int("DJANGO_JWT_ACCESS_MINUTES", default=5),
+    ),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("DJANGO_JWT_REFRESH_DAYS", default=1)),
+    # A refresh token works once: refreshing returns a new one and blacklists the old.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "ALGORITHM": "HS256",
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "TOKEN_OBTAIN_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LoginSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.RefreshSerializer",
+    "TOKEN_VERIFY_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.VerifySerializer",
+    "TOKEN_BLACKLIST_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LogoutSerializer",
+}
+{%- endif %}
+{%- if cookiecutter.cors %}
+
+# CORS
+# ------------------------------------------------------------------------------
+# https://github.com/adamchainz/django-cors-headers#configuration
+CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+{%- if cookiecutter.auth_session %}
+# Browsers send the session cookie cross-origin only to origins allowed here.
+CORS_ALLOW_CREDENTIALS = True
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=CORS_ALLOWED_ORIGINS)
+{%- else %}
+CORS_ALLOW_CREDENTIALS = False
+{%- endif %}
+{%- endif %}
+
+# DOCUMENTS (the example resource)
+# ------------------------------------------------------------------------------
+# The rule deciding who sees and changes which documents.
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.access.owner.OwnerPolicy"
+
+# LOGGING
+# ------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "verbose": {"format": "%(levelname)s %(asctime)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "verbose"},
+    },
+    "root": {"level": "INFO", "handlers": ["console"]},
+}

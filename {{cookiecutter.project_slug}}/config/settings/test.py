@@ -1,0 +1,34 @@
+"""Settings for the test suite: fast, isolated and independent of the local .env file."""
+
+from .base import *  # noqa: F403
+{%- if cookiecutter.throttling %}
+from .base import REST_FRAMEWORK
+{%- endif %}
+
+DEBUG = False
+# Not a secret: used only by the test suite, never by a running server.
+SECRET_KEY = "test-only-key-not-used-by-any-running-server-0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = ["testserver"]
+
+# Hashing with Argon2 on every created user would dominate the run time.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+{%- if cookiecutter.throttling %}
+
+# Low, fixed limits so the tests reach them quickly whatever the environment says.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "30/min",
+        "user": "60/min",
+        "login": "20/min",
+        "register": "5/min",
+        "login_failures": "5/hour",
+    },
+}
+{%- endif %}
+{%- if cookiecutter.cors %}
+
+CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+{%- endif %}

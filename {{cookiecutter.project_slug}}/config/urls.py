@@ -1,0 +1,30 @@
+"""URL configuration: the API under /api/, the admin under DJANGO_ADMIN_URL."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+api_patterns = [
+    path("auth/", include("{{ cookiecutter.project_slug }}.users.urls")),
+{%- if cookiecutter.auth_session %}
+    path("auth/session/", include("{{ cookiecutter.project_slug }}.auth_session.urls")),
+{%- endif %}
+{%- if cookiecutter.auth_jwt %}
+    path("auth/jwt/", include("{{ cookiecutter.project_slug }}.auth_jwt.urls")),
+{%- endif %}
+    path("", include("{{ cookiecutter.project_slug }}.documents.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("api/", include(api_patterns)),
+]
+
+# Error pages are JSON too, and never carry a traceback.
+handler400 = "rest_framework.exceptions.bad_request"
+handler403 = "{{ cookiecutter.project_slug }}.core.views.permission_denied"
+handler404 = "{{ cookiecutter.project_slug }}.core.views.page_not_found"
+handler500 = "rest_framework.exceptions.server_error"

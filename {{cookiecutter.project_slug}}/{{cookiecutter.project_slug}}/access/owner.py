@@ -1,0 +1,17 @@
+from rest_framework import permissions
+
+
+class OwnerPolicy(permissions.BasePermission):
+    """Each user sees and changes only the rows they own.
+
+    Costs no query of its own: the ownership test is part of the row lookup.
+    """
+
+    def scope(self, request, queryset):
+        return queryset.filter(owner=request.user)
+
+    def perform_create(self, request, serializer):
+        serializer.save(owner=request.user)
+
+    def has_object_permission(self, request, view, obj):
+        return obj.owner_id == request.user.pk

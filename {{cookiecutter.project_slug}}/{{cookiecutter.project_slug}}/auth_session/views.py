@@ -1,0 +1,54 @@
+from django.contrib.auth import login, logout
+from django.middleware.csrf import get_token
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import permissions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from {{ cookiecutter.project_slug }}.users.serializers import CredentialsSerializer, UserSerializer
+
+from .authentication import SessionAuthentication
+
+
+class CsrfView(APIView):
+    """Set the ``csrftoken`` cookie; send its value back in ``X-CSRFToken`` on unsafe requests."""
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        responses=inline_serializer("CsrfToken", {"csrf_token": serializers.CharField()})
+    )
+    def get(self, request):
+        return Response({"csrf_token": get_token(request)})
+
+
+class LoginView(APIView):
+    """Log in with a username and password; the answer sets the session cookie.
+
+    CSRF is checked here too (login CSRF), although nobody is authenticated yet.
+    """
+
+    authentication_classes = []
+    permission_classes = [permissions.AllowAny]
+    throttle_scope = "login"
+
+    @extend_schema(request=CredentialsSerializer, responses=UserSerializer)
+    def post(self, request):
+        SessionAuthentication().enforce_csrf(request)
+        serializer = CredentialsSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        user = serializer.validated_data["user"]
+        login(request, user)
+        return Response(UserSerializer(user).data)
+
+
+class LogoutView(APIView):
+    """End the session: the cookie stops working at once."""
+
+    authentication_classes = [SessionAuthentication]
+
+    @extend_schema(request=None, responses={status.HTTP_204_NO_CONTENT: None})
+    def post(self, request):
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.utils.module_loading import import_string
+from rest_framework import permissions, viewsets
+
+from .models import Document
+from .serializers import DocumentSerializer
+
+AccessPolicy = import_string(settings.DOCUMENTS_ACCESS_POLICY)
+
+
+class DocumentViewSet(viewsets.ModelViewSet):
+    """CRUD on documents, as far as the project's access policy allows.
+
+    Every lookup goes through the policy's scope, so rows the caller may not see are
+    absent from lists and answer 404 in detail: their existence does not leak.
+    """
+
+    serializer_class = DocumentSerializer
+    permission_classes = [permissions.IsAuthenticated, AccessPolicy]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
+            return Document.objects.none()
+        queryset = Document.objects.select_related("owner")
+        return AccessPolicy().scope(self.request, queryset)
+
+    def perform_create(self, serializer):
+        AccessPolicy().perform_create(self.request, serializer)

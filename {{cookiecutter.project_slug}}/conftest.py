@@ -1,9 +1,11 @@
 """Fixtures shared by every test module.
 
-``login`` is parametrized over the project's authentication strategies: a test that asks
-for it runs once per strategy, signing in through that strategy's real HTTP endpoints.
+``strategy`` is parametrized over the project's authentication strategies, so a test that
+asks for it (or for ``login``) runs once per strategy, signing in through that strategy's
+real HTTP endpoints.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -13,46 +15,57 @@ from rest_framework.test import APIClient
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
-
-
-@dataclass(frozen=True)
-class Strategy:
-    name: str
-    # Database queries that authenticating one request costs (DESIGN budget).
-    auth_queries: int
 {%- if cookiecutter.auth_session %}
 
 
-def session_login(client, user, password):
+def session_post_credentials(client, username, password):
     token = client.get("/api/auth/session/csrf/").json()["csrf_token"]
-    response = client.post(
+    return client.post(
         "/api/auth/session/login/",
-        {"username": user.username, "password": password},
+        {"username": username, "password": password},
         HTTP_X_CSRFTOKEN=token,
     )
-    assert response.status_code == 200, response.content
+
+
+def session_sign_in(client, response):
     # Logging in rotates the CSRF token; send the new one on every later request.
     client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
 
 
-def jwt_login(client, user, password):
-    response = client.post(
-        "/api/auth/jwt/login/", {"username": user.username, "password": password}
-    )
-    assert response.status_code == 200, response.content
+def jwt_post_credentials(client, username, password):
+    return client.post("/api/auth/jwt/login/", {"username": username, "password": password})
+
+
+def jwt_sign_in(client, response):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
 {%- endif %}
 
 
+@dataclass(frozen=True)
+class Strategy:
+    """One way to authenticate, as a client uses it."""
+
+    name: str
+    # Database queries that authenticating one request costs (the DESIGN budget).
+    auth_queries: int
+    # Sends a username and password to the strategy's login endpoint; returns the response.
+    post_credentials: Callable
+    # Makes the client send the credential a successful login response carries.
+    sign_in: Callable
+
+
 STRATEGIES = {
+    strategy.name: strategy
+    for strategy in [
 {%- if cookiecutter.auth_session %}
-    "session": (Strategy("session", auth_queries=2), session_login),
+        Strategy("session", 2, session_post_credentials, session_sign_in),
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
-    "jwt": (Strategy("jwt", auth_queries=1), jwt_login),
+        Strategy("jwt", 1, jwt_post_credentials, jwt_sign_in),
 {%- endif %}
+    ]
 }
 
 
@@ -67,6 +80,12 @@ def _clear_cache():
 @pytest.fixture
 def api_client():
     return APIClient(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def password():
+    """The password every test user is created with."""
+    return PASSWORD
 
 
 @pytest.fixture
@@ -90,17 +109,18 @@ def other_user(make_user):
 
 @pytest.fixture(params=sorted(STRATEGIES))
 def strategy(request):
-    return STRATEGIES[request.param][0]
+    return STRATEGIES[request.param]
 
 
 @pytest.fixture
 def login(strategy):
     """Return ``login(user) -> APIClient`` signed in through the strategy under test."""
-    sign_in = STRATEGIES[strategy.name][1]
 
     def login_as(user, password=PASSWORD):
         client = APIClient(enforce_csrf_checks=True)
-        sign_in(client, user, password)
+        response = strategy.post_credentials(client, user.username, password)
+        assert response.status_code == 200, response.content
+        strategy.sign_in(client, response)
         return client
 
     return login_as

@@ -115,7 +115,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
 {%- if cookiecutter.cors %}
     "corsheaders.middleware.CorsMiddleware",
 {%- endif %}

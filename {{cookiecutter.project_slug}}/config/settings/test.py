@@ -20,9 +20,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {
-        "anon": "30/min",
+        "anon": "60/min",
         "user": "60/min",
-        "login": "20/min",
+        "login": "10/min",
         "register": "5/min",
         "login_failures": "5/hour",
     },

@@ -26,10 +26,11 @@ class CsrfView(APIView):
 class LoginView(APIView):
     """Log in with a username and password; the answer sets the session cookie.
 
-    CSRF is checked here too (login CSRF), although nobody is authenticated yet.
+    CSRF is checked here too (login CSRF), although nobody is authenticated yet. The
+    authenticator is listed so that a failed login answers 401 with its challenge.
     """
 
-    authentication_classes = []
+    authentication_classes = [SessionAuthentication]
     permission_classes = [permissions.AllowAny]
     throttle_scope = "login"
 

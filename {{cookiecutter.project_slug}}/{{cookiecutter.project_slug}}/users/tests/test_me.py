@@ -1,0 +1,42 @@
+from django.contrib.auth.models import Group
+
+ME_URL = "/api/auth/me/"
+
+
+def test_me_requires_authentication(api_client, db):
+    response = api_client.get(ME_URL)
+
+    assert response.status_code == 401
+    assert "WWW-Authenticate" in response
+
+
+def test_me_describes_the_caller_and_how_they_authenticated(login, strategy, user):
+    user.groups.add(Group.objects.create(name="editors"))
+
+    response = login(user).get(ME_URL)
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": str(user.pk),
+        "username": "alice",
+        "email": "alice@example.com",
+        "authenticated_via": strategy.name,
+        "groups": ["editors"],
+    }
+
+
+def test_me_costs_authentication_plus_one_query(login, strategy, user, django_assert_num_queries):
+    client = login(user)
+
+    with django_assert_num_queries(strategy.auth_queries + 1):  # + the groups
+        response = client.get(ME_URL)
+
+    assert response.status_code == 200
+
+
+def test_a_deactivated_user_is_refused(login, user):
+    client = login(user)
+    user.is_active = False
+    user.save()
+
+    assert client.get(ME_URL).status_code == 401

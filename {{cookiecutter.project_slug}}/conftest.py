@@ -107,6 +107,12 @@ def other_user(make_user):
     return make_user("bob")
 
 
+@pytest.fixture(scope="session")
+def enabled_strategies():
+    """Names of the authentication strategies this project was generated with."""
+    return set(STRATEGIES)
+
+
 @pytest.fixture(params=sorted(STRATEGIES))
 def strategy(request):
     return STRATEGIES[request.param]

@@ -1,0 +1,48 @@
+"""Only configured origins get CORS headers, only on the API, with credentials only for
+session authentication (the one strategy a browser sends by itself)."""
+
+import pytest
+from django.conf import settings
+
+ALLOWED = "https://app.example.com"
+
+
+@pytest.fixture
+def preflight(api_client):
+    def send(path, origin):
+        return api_client.options(
+            path, HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
+        )
+
+    return send
+
+
+def test_an_allowed_origin_gets_cors_headers(preflight, enabled_strategies):
+    assert ALLOWED in settings.CORS_ALLOWED_ORIGINS
+
+    response = preflight("/api/documents/", ALLOWED)
+
+    assert response["Access-Control-Allow-Origin"] == ALLOWED
+    assert (response.get("Access-Control-Allow-Credentials") == "true") == (
+        "session" in enabled_strategies
+    )
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example.com", "null", "http://app.example.com"])
+def test_other_origins_get_no_cors_headers(preflight, origin):
+    response = preflight("/api/documents/", origin)
+
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_paths_outside_the_api_get_no_cors_headers(preflight):
+    response = preflight("/admin/login/", ALLOWED)
+
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_simple_requests_from_an_allowed_origin_are_marked(api_client, db):
+    response = api_client.get("/api/auth/me/", HTTP_ORIGIN=ALLOWED)
+
+    assert response.status_code == 401
+    assert response["Access-Control-Allow-Origin"] == ALLOWED

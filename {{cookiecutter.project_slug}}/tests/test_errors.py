@@ -38,3 +38,14 @@ def test_malformed_or_unsupported_bodies_are_refused(login, user, body, content_
 
     assert response.status_code in (400, 415)
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Bearer", "Bearer x y z", "Basic !!!", "Token", "\u00e9\u00e9", "Bearer " + "x" * 10000],
+)
+def test_malformed_authorization_headers_answer_401(api_client, db, header):
+    response = api_client.get("/api/auth/me/", HTTP_AUTHORIZATION=header)
+
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/json"

@@ -1,0 +1,130 @@
+"""Every valid combination bakes into a clean, deterministic, replayable project."""
+
+import json
+import os
+import re
+import tomllib
+
+import pytest
+
+from tests.combinations import answers_for, combination_id, valid_combinations
+from tests.template import (
+    ANSWERS_FILE,
+    LOCAL_ENV_FILE,
+    TEMPLATE_DIR,
+    bake,
+    describe,
+    owned_paths,
+    post_gen,
+    project_files,
+    run_cookiecutter,
+)
+
+# What unrendered Jinja leaves behind. The generated README may name the Cookiecutter
+# command and the answers file, so the word alone is allowed, not a variable of it.
+LEFTOVERS = re.compile(r"\{\{|\{%|\{#|\bcookiecutter\s*[.|\[]")
+
+
+@pytest.fixture(params=valid_combinations(), ids=combination_id)
+def combination(request):
+    return request.param
+
+
+@pytest.fixture
+def project(baked, combination):
+    return baked(combination)
+
+
+def text_files(project):
+    """Relative path to text of every file but the answers (binary files have no syntax)."""
+    texts = {}
+    for relative, content in project_files(project).items():
+        if relative == ANSWERS_FILE:
+            continue
+        try:
+            texts[relative] = content.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def test_no_template_syntax_is_left(project):
+    leftovers = [
+        f"{relative}:{number}: {line.strip()}"
+        for relative, text in text_files(project).items()
+        for number, line in enumerate(text.splitlines(), start=1)
+        if LEFTOVERS.search(line)
+    ]
+    assert leftovers == []
+
+
+def assert_python_compiles(project):
+    for relative, text in text_files(project).items():
+        if relative.endswith(".py"):
+            compile(text, relative, "exec")
+
+
+def test_every_python_file_compiles(project):
+    assert_python_compiles(project)
+
+
+def test_only_chosen_paths_are_kept(project, combination):
+    answers = answers_for(combination)
+    removed = post_gen.paths_to_remove(answers)
+    owned = owned_paths(answers["project_slug"])
+    assert [path for path in removed if (project / path).exists()] == []
+    assert [path for path in owned if path not in removed and not (project / path).exists()] == []
+
+
+def test_secret_is_only_in_the_ignored_env_file(project):
+    """The post-generation hook's fresh secret must never reach a tracked file."""
+    name, _, secret = (project / LOCAL_ENV_FILE).read_text(encoding="utf-8").strip().partition("=")
+    assert name == "DJANGO_SECRET_KEY"
+    assert len(secret) >= 50
+    ignored = (project / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert LOCAL_ENV_FILE in ignored
+    assert [
+        path for path, content in project_files(project).items() if secret.encode() in content
+    ] == []
+
+
+def test_baking_again_gives_identical_files(project, combination, tmp_path):
+    """Another output folder too, so no absolute path can hide in a file."""
+    again = bake(tmp_path / "again", combination)
+    assert project_files(again) == project_files(project)
+
+
+def test_answers_are_recorded_without_paths_or_private_keys(project, combination):
+    text = (project / ANSWERS_FILE).read_text(encoding="utf-8")
+    answers = json.loads(text)["cookiecutter"]
+    assert [key for key in answers if key.startswith("_")] == []
+    assert [value for value in answers.values() if os.path.isabs(str(value))] == []
+    assert str(project.parent) not in text
+    assert str(TEMPLATE_DIR) not in text
+    assert answers == answers_for(combination)
+
+
+def test_answers_replay_to_the_same_project(project, tmp_path):
+    output = tmp_path / "replayed"
+    result = run_cookiecutter(
+        "--replay-file", project / ANSWERS_FILE, TEMPLATE_DIR, "-o", output, cwd=tmp_path
+    )
+    assert result.returncode == 0, describe(result)
+    assert project_files(output / project.name) == project_files(project)
+
+
+def test_free_text_with_quotes_backslashes_and_accents_stays_valid(tmp_path):
+    """Free text lands in Python, TOML and JSON; each must quote it, not break on it."""
+    free_text = {
+        "project_name": 'Zoë\'s "Quoted" API \\ back',
+        "description": "Says \"hi\" \\n and 'bye'",
+        "author_name": "Jürgen O'Neil",
+    }
+    project = bake(tmp_path, free_text)
+    assert project.name == "zoe_s_quoted_api_back"
+    assert_python_compiles(project)
+    metadata = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert metadata["description"] == free_text["description"]
+    assert metadata["authors"][0]["name"] == free_text["author_name"]
+    answers = json.loads((project / ANSWERS_FILE).read_text(encoding="utf-8"))["cookiecutter"]
+    assert {name: answers[name] for name in free_text} == free_text

@@ -18,7 +18,9 @@ RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
 
 OWNED_PATHS = {
     "auth_session": {True: ["{slug}/auth_session"]},
+    "auth_token": {True: ["{slug}/auth_token"]},
     "auth_jwt": {True: ["{slug}/auth_jwt"]},
+    "auth_api_key": {True: ["{slug}/auth_api_key"]},
     "permission_model": {"owner": ["{slug}/access/owner.py"]},
     "throttling": {True: ["{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},

@@ -17,31 +17,35 @@ def from_address(address):
     return APIClient(enforce_csrf_checks=True, REMOTE_ADDR=address)
 
 
-def test_failed_logins_lock_the_username_whatever_the_ip(settings, strategy, user, password):
+def test_failed_logins_lock_the_username_whatever_the_ip(
+    settings, password_strategy, user, password
+):
     for n in range(limit(settings, "login_failures")):
-        response = strategy.post_credentials(from_address(f"10.0.0.{n}"), "alice", "wrong")
+        response = password_strategy.post_credentials(from_address(f"10.0.0.{n}"), "alice", "wrong")
         assert response.status_code == 401
 
-    locked = strategy.post_credentials(from_address("10.9.9.9"), "alice", password)
+    locked = password_strategy.post_credentials(from_address("10.9.9.9"), "alice", password)
 
     assert locked.status_code == 429
     assert int(locked["Retry-After"]) > 0
 
 
-def test_the_lockout_counts_per_username(settings, strategy, user, make_user, password):
+def test_the_lockout_counts_per_username(settings, password_strategy, user, make_user, password):
     make_user("bob")
     for _ in range(limit(settings, "login_failures")):
-        strategy.post_credentials(from_address("10.0.0.1"), "bob", "wrong")
+        password_strategy.post_credentials(from_address("10.0.0.1"), "bob", "wrong")
 
-    response = strategy.post_credentials(from_address("10.0.0.1"), "alice", password)
+    response = password_strategy.post_credentials(from_address("10.0.0.1"), "alice", password)
 
     assert response.status_code == 200
 
 
-def test_logins_from_one_address_are_limited_whatever_x_forwarded_for_says(settings, strategy, db):
+def test_logins_from_one_address_are_limited_whatever_x_forwarded_for_says(
+    settings, password_strategy, db
+):
     # Each attempt names another user (no lockout) and claims another forwarded address.
     statuses = [
-        strategy.post_credentials(
+        password_strategy.post_credentials(
             APIClient(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}"),
             f"user{n}",
             "wrong",

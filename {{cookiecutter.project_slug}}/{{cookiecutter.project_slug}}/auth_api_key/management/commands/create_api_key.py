@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
+from {{ cookiecutter.project_slug }}.users.models import User
+
+
+class Command(BaseCommand):
+    help = "Create an API key for a user and print it once (only its hash is stored)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--name", required=True, help="What the key is for.")
+        parser.add_argument("--read-only", action="store_true", help="Allow safe methods only.")
+        parser.add_argument("--expires-in-days", type=int, help="Default: never expires.")
+
+    def handle(self, *args, username, name, read_only, expires_in_days, **options):
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user named {username!r}.")
+        if expires_in_days is not None and expires_in_days < 1:
+            raise CommandError("--expires-in-days must be at least 1.")
+        expiry = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
+        api_key, key = UserAPIKey.objects.create_key(
+            user=user, name=name, read_only=read_only, expiry_date=expiry
+        )
+        self.stdout.write(f"API key {api_key.prefix} for {username} (shown once): {key}")

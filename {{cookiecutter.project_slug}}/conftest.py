@@ -15,9 +15,22 @@ from rest_framework.test import APIClient
 {% if cookiecutter.auth_api_key -%}
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
 {% endif -%}
+from {{ cookiecutter.project_slug }}.documents.models import Document
+{% if cookiecutter.permission_model == "rbac" -%}
+from {{ cookiecutter.project_slug }}.rbac.models import Role, RoleAssignment
+{% endif -%}
+{% if cookiecutter.permission_model == "multi_tenant" -%}
+from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
+{% endif -%}
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+# Queries the permission model adds to a request that reads documents (the DESIGN budget).
+{%- if cookiecutter.permission_model in ["rbac", "multi_tenant"] %}
+POLICY_QUERIES = 1
+{%- else %}
+POLICY_QUERIES = 0
+{%- endif %}
 
 
 def signed_in(post_credentials, send_credential):
@@ -185,3 +198,35 @@ def login(strategy):
         return client
 
     return login_as
+
+
+@pytest.fixture
+def policy_queries():
+    return POLICY_QUERIES
+
+
+@pytest.fixture
+def author(user):
+    """``user``, allowed to create documents and to change and delete their own."""
+{%- if cookiecutter.permission_model == "rbac" %}
+    RoleAssignment.objects.create(user=user, role=Role.objects.get(name="admin"))
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    tenant = Tenant.objects.create(slug="acme", name="Acme")
+    Membership.objects.create(user=user, tenant=tenant, role=Membership.Role.MEMBER)
+{%- endif %}
+    return user
+
+
+@pytest.fixture
+def make_document(db):
+    """Return ``make(owner, **fields) -> Document``{% if cookiecutter.permission_model == "multi_tenant" %}, in the owner's only tenant unless given{% endif %}."""
+
+    def make(owner, **fields):
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+        if "tenant" not in fields:
+            fields["tenant"] = owner.memberships.get().tenant
+{%- endif %}
+        fields.setdefault("title", "A document")
+        return Document.objects.create(owner=owner, **fields)
+
+    return make

@@ -20,6 +20,11 @@ api_patterns = [
     path("auth/", include("{{ cookiecutter.project_slug }}.auth_api_key.urls")),
 {%- endif %}
     path("", include("{{ cookiecutter.project_slug }}.documents.urls")),
+{%- if cookiecutter.permission_model == "rbac" %}
+    path("rbac/", include("{{ cookiecutter.project_slug }}.rbac.urls")),
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    path("", include("{{ cookiecutter.project_slug }}.tenancy.urls")),
+{%- endif %}
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]

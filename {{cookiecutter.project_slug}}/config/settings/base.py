@@ -99,6 +99,11 @@ LOCAL_APPS = [
 {%- if cookiecutter.auth_api_key %}
     "{{ cookiecutter.project_slug }}.auth_api_key",
 {%- endif %}
+{%- if cookiecutter.permission_model == "rbac" %}
+    "{{ cookiecutter.project_slug }}.rbac",
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    "{{ cookiecutter.project_slug }}.tenancy",
+{%- endif %}
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.throttling",
 {%- endif %}
@@ -287,7 +292,15 @@ CORS_ALLOW_CREDENTIALS = False
 # DOCUMENTS (the example resource)
 # ------------------------------------------------------------------------------
 # The rule deciding who sees and changes which documents.
+{%- if cookiecutter.permission_model == "owner" %}
 DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.access.owner.OwnerPolicy"
+{%- elif cookiecutter.permission_model == "group" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.access.group.GroupPolicy"
+{%- elif cookiecutter.permission_model == "rbac" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.rbac.policy.RolePolicy"
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.tenancy.policy.TenantPolicy"
+{%- endif %}
 
 # LOGGING
 # ------------------------------------------------------------------------------

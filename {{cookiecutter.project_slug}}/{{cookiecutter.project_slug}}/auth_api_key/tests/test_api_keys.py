@@ -134,15 +134,16 @@ def test_unknown_or_malformed_keys_get_401(db, issue, key):
     assert with_key(key or f"{prefix}.wrong").get(ME_URL).status_code == 401
 
 
-def test_authentication_costs_one_query_and_no_write(user, issue):
-    Document.objects.create(owner=user, title="one")
+def test_authentication_costs_one_query_and_no_write(author, make_document, policy_queries, issue):
+    make_document(author)
     client = with_key(issue()["key"])
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(DOCUMENTS_URL)
 
     assert response.status_code == 200
-    assert len(queries) == 1 + 2  # authentication + count + page
+    assert response.json()["count"] == 1
+    assert len(queries) == 1 + policy_queries + 2  # authentication + policy + count + page
     assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries)
 
 

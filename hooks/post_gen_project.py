@@ -30,6 +30,7 @@ OWNED_PATHS = {
             "{slug}/documents/migrations/0002_document_group.py",
             "{slug}/documents/tests/test_group_policy.py",
         ],
+        "rbac": ["{slug}/rbac"],
     },
     "throttling": {True: ["{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},

@@ -22,7 +22,7 @@ OWNED_PATHS = {
     "auth_session": {True: ["{slug}/auth_session"]},
     "auth_token": {True: ["{slug}/auth_token"]},
     "auth_jwt": {True: ["{slug}/auth_jwt"]},
-    "auth_api_key": {True: ["{slug}/auth_api_key"]},
+    "auth_api_key": {True: ["{slug}/auth_api_key", "{slug}/tenancy/tests/test_api_keys.py"]},
     "permission_model": {
         "owner": ["{slug}/access/owner.py", "{slug}/documents/tests/test_owner_policy.py"],
         "group": [
@@ -31,6 +31,11 @@ OWNED_PATHS = {
             "{slug}/documents/tests/test_group_policy.py",
         ],
         "rbac": ["{slug}/rbac"],
+        "multi_tenant": [
+            "{slug}/auth_api_key/migrations/0002_userapikey_tenant.py",
+            "{slug}/documents/migrations/0002_document_tenant.py",
+            "{slug}/tenancy",
+        ],
     },
     "throttling": {True: ["{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},

@@ -16,6 +16,16 @@ class UserAPIKey(AbstractAPIKey):
     read_only = models.BooleanField(
         default=False, help_text="Read-only keys may only use safe methods (GET, HEAD, OPTIONS)."
     )
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+    tenant = models.ForeignKey(
+        "tenancy.Tenant",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="api_keys",
+        help_text="A key bound to a tenant acts in that tenant only.",
+    )
+{%- endif %}
 
     class Meta(AbstractAPIKey.Meta):
         verbose_name = "API key"

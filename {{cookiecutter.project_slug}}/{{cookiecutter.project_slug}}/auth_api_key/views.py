@@ -20,7 +20,12 @@ class APIKeyViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
             return UserAPIKey.objects.none()
-        return UserAPIKey.objects.get_usable_keys().filter(user=self.request.user)
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+        keys = UserAPIKey.objects.get_usable_keys().select_related("tenant")
+{%- else %}
+        keys = UserAPIKey.objects.get_usable_keys()
+{%- endif %}
+        return keys.filter(user=self.request.user)
 
     def get_serializer_class(self):
         return CreatedAPIKeySerializer if self.action == "create" else APIKeySerializer

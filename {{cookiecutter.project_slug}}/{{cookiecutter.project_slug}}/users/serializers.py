@@ -53,7 +53,7 @@ class MeSerializer(serializers.ModelSerializer):
 {%- if cookiecutter.permission_model == "rbac" %}
     roles = serializers.SerializerMethodField()
 {%- elif cookiecutter.permission_model == "multi_tenant" %}
-    memberships = MembershipSerializer(many=True, read_only=True)
+    memberships = serializers.SerializerMethodField()
 {%- endif %}
 
     class Meta:
@@ -78,6 +78,12 @@ class MeSerializer(serializers.ModelSerializer):
     def get_roles(self, user):
         """The names of the caller's roles that have not expired."""
         return list(Role.objects.held_by(user).values_list("name", flat=True))
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+
+    @extend_schema_field(MembershipSerializer(many=True))
+    def get_memberships(self, user):
+        """The caller's tenants and their role in each."""
+        return MembershipSerializer(user.memberships.select_related("tenant"), many=True).data
 {%- endif %}
 
 

@@ -1,4 +1,4 @@
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from rest_framework import exceptions, mixins, permissions, viewsets
 
@@ -23,10 +23,13 @@ class TenantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
             role=F("memberships__role")
         )
 
-    @transaction.atomic
     def perform_create(self, serializer):
-        tenant = serializer.save()
-        Membership.objects.create(user=self.request.user, tenant=tenant, role=OWNER)
+        try:
+            with transaction.atomic():
+                tenant = serializer.save()
+                Membership.objects.create(user=self.request.user, tenant=tenant, role=OWNER)
+        except IntegrityError as error:  # a concurrent request took the slug
+            raise exceptions.ValidationError({"slug": ["This slug is taken."]}) from error
         tenant.role = OWNER
 
 
@@ -51,10 +54,11 @@ class MemberViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         self.ensure_may_touch_owners(serializer.validated_data.get("role"))
-        user = serializer.validated_data["user"]
-        if Membership.objects.filter(tenant=self.request.tenant, user=user).exists():
-            raise exceptions.ValidationError({"username": ["Already a member."]})
-        serializer.save(tenant=self.request.tenant)
+        try:
+            with transaction.atomic():
+                serializer.save(tenant=self.request.tenant)
+        except IntegrityError as error:
+            raise exceptions.ValidationError({"username": ["Already a member."]}) from error
 
     @transaction.atomic
     def perform_update(self, serializer):

@@ -1,6 +1,7 @@
 """API keys bound to a tenant act in that tenant only."""
 
 import pytest
+from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
@@ -74,3 +75,21 @@ def test_a_bound_key_stops_working_in_a_tenant_its_user_left(user, tenants):
     response = with_key(key).get(DOCUMENTS_URL, HTTP_X_TENANT="acme")
 
     assert response.status_code == 403
+
+
+def test_create_api_key_command_binds_the_key_to_a_tenant(user, tenants, capsys):
+    call_command("create_api_key", "alice", "--name", "deploy", "--tenant", "globex")
+
+    key = capsys.readouterr().out.rsplit(" ", 1)[-1].strip()
+    assert UserAPIKey.objects.get().tenant.slug == "globex"
+    assert with_key(key).get(DOCUMENTS_URL, HTTP_X_TENANT="acme").status_code == 403
+    assert with_key(key).get(DOCUMENTS_URL).status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["initech", "no-such-tenant"])
+def test_create_api_key_command_refuses_a_foreign_tenant(user, tenants, make_tenant, slug):
+    make_tenant("initech")
+
+    with pytest.raises(CommandError, match="not a member"):
+        call_command("create_api_key", "alice", "--name", "deploy", "--tenant", slug)
+    assert not UserAPIKey.objects.exists()

@@ -1,7 +1,19 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from {{ cookiecutter.project_slug }}.rbac.roles import apply_default_roles
+# The roles as first created. Later changes belong in rbac/roles.py and reach databases
+# through `manage.py setup_roles`, so that this migration never depends on newer apps.
+ROLES = {
+    "viewer": ["documents.view_document"],
+    "editor": ["documents.view_document", "documents.add_document", "documents.change_document"],
+    "admin": [
+        "documents.view_document",
+        "documents.add_document",
+        "documents.change_document",
+        "documents.delete_document",
+        "rbac.manage_roles",
+    ],
+}
 
 
 def create_default_roles(apps, schema_editor):
@@ -10,7 +22,15 @@ def create_default_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    apply_default_roles(apps.get_model("rbac", "Role"), apps.get_model("auth", "Permission"))
+    Role = apps.get_model("rbac", "Role")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permission_names in ROLES.items():
+        role, _ = Role.objects.get_or_create(name=name)
+        for permission_name in permission_names:
+            app_label, codename = permission_name.split(".")
+            role.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
 
 
 class Migration(migrations.Migration):

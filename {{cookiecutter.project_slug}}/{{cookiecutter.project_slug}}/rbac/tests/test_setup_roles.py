@@ -12,7 +12,12 @@ def role_permissions():
 
 
 def test_migrate_creates_the_default_roles(db):
-    assert role_permissions() == {name: set(names) for name, names in DEFAULT_ROLES.items()}
+    roles = role_permissions()
+
+    assert set(roles) == {"viewer", "editor", "admin"}
+    assert roles["viewer"] == {"documents.view_document"}
+    assert roles["viewer"] < roles["editor"] < roles["admin"]
+    assert "rbac.manage_roles" in roles["admin"]
 
 
 def test_setup_roles_restores_the_defaults_and_is_idempotent(db, capsys):

@@ -2,7 +2,9 @@
 
 Pruning is driven by one table, ``OWNED_PATHS``: for each option, the value that owns a
 set of paths. When the option has any other value, those paths are deleted. Paths are
-relative to the project root; ``{slug}`` stands for the Python package.
+relative to the project root; ``{slug}`` stands for the Python package. A path may lie
+inside a folder that another option owns (a tenancy migration of the API key app): it goes
+when either option was not chosen.
 
 Like the pre-generation hook, the module is plain Python until Cookiecutter renders the
 placeholder in ``RENDERED_CONTEXT``, so it can be imported and tested.
@@ -18,8 +20,23 @@ RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
 
 OWNED_PATHS = {
     "auth_session": {True: ["{slug}/auth_session"]},
+    "auth_token": {True: ["{slug}/auth_token"]},
     "auth_jwt": {True: ["{slug}/auth_jwt"]},
-    "permission_model": {"owner": ["{slug}/access/owner.py"]},
+    "auth_api_key": {True: ["{slug}/auth_api_key", "{slug}/tenancy/tests/test_api_keys.py"]},
+    "permission_model": {
+        "owner": ["{slug}/access/owner.py", "{slug}/documents/tests/test_owner_policy.py"],
+        "group": [
+            "{slug}/access/group.py",
+            "{slug}/documents/migrations/0002_document_group.py",
+            "{slug}/documents/tests/test_group_policy.py",
+        ],
+        "rbac": ["{slug}/rbac"],
+        "multi_tenant": [
+            "{slug}/auth_api_key/migrations/0002_userapikey_tenant.py",
+            "{slug}/documents/migrations/0002_document_tenant.py",
+            "{slug}/tenancy",
+        ],
+    },
     "throttling": {True: ["{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},
 }
@@ -38,11 +55,19 @@ def paths_to_remove(context, table=OWNED_PATHS):
 
 
 def prune(root, paths):
-    """Delete each path (file or folder) under ``root``; a missing path is an error."""
-    for relative in paths:
+    """Delete each path (file or folder) under ``root``; a missing path is an error.
+
+    A path inside a folder deleted earlier in the same pass went with it. ``paths`` is
+    sorted, so a folder comes before anything it contains.
+    """
+    removed = []
+    for relative in map(Path, paths):
+        if any(relative.is_relative_to(folder) for folder in removed):
+            continue
         target = Path(root) / relative
         if target.is_dir():
             shutil.rmtree(target)
+            removed.append(relative)
         else:
             target.unlink()
 

@@ -19,7 +19,7 @@ from pathlib import Path
 RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
 
 # Options that turn on a way to authenticate; at least one is required.
-AUTH_OPTIONS = ("auth_session", "auth_jwt")
+AUTH_OPTIONS = ("auth_session", "auth_token", "auth_jwt", "auth_api_key")
 
 # Top-level modules a generated project imports or ships next to its package. A slug with
 # one of these names would shadow it (or be shadowed) on the import path.
@@ -34,12 +34,14 @@ PROJECT_MODULES = frozenset(
         "drf_spectacular_sidecar",
         "environ",
         "gunicorn",
+        "knox",
         "manage",
         "psycopg",
         "pytest",
         "pytest_django",
         "redis",
         "rest_framework",
+        "rest_framework_api_key",
         "rest_framework_simplejwt",
         "ruff",
         "tests",

@@ -1,8 +1,8 @@
 """Fixtures shared by every test module.
 
 ``strategy`` is parametrized over the project's authentication strategies, so a test that
-asks for it (or for ``login``) runs once per strategy, signing in through that strategy's
-real HTTP endpoints.
+asks for it (or for ``login``) runs once per strategy, authenticating the way a client of
+that strategy does.
 """
 
 from collections.abc import Callable
@@ -12,9 +12,36 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+{% if cookiecutter.auth_api_key -%}
+from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
+{% endif -%}
+from {{ cookiecutter.project_slug }}.documents.models import Document
+{% if cookiecutter.permission_model == "rbac" -%}
+from {{ cookiecutter.project_slug }}.rbac.models import Role, RoleAssignment
+{% endif -%}
+{% if cookiecutter.permission_model == "multi_tenant" -%}
+from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
+{% endif -%}
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+# Queries the permission model adds to a request that reads documents (the DESIGN budget).
+{%- if cookiecutter.permission_model in ["rbac", "multi_tenant"] %}
+POLICY_QUERIES = 1
+{%- else %}
+POLICY_QUERIES = 0
+{%- endif %}
+
+
+def signed_in(post_credentials, send_credential):
+    """Build a strategy's ``sign_in`` from its password login and how it sends the result."""
+
+    def sign_in(client, user, password):
+        response = post_credentials(client, user.username, password)
+        assert response.status_code == 200, response.content
+        send_credential(client, response)
+
+    return sign_in
 {%- if cookiecutter.auth_session %}
 
 
@@ -27,9 +54,19 @@ def session_post_credentials(client, username, password):
     )
 
 
-def session_sign_in(client, response):
-    # Logging in rotates the CSRF token; send the new one on every later request.
+def session_send_credential(client, response):
+    # The browser keeps the cookie; logging in rotated the CSRF token, so send the new one.
     client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+{%- endif %}
+{%- if cookiecutter.auth_token %}
+
+
+def token_post_credentials(client, username, password):
+    return client.post("/api/auth/token/login/", {"username": username, "password": password})
+
+
+def token_send_credential(client, response):
+    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
 
@@ -38,8 +75,16 @@ def jwt_post_credentials(client, username, password):
     return client.post("/api/auth/jwt/login/", {"username": username, "password": password})
 
 
-def jwt_sign_in(client, response):
+def jwt_send_credential(client, response):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+
+
+def api_key_sign_in(client, user, password):
+    # Keys have no password login: they are issued to a user (API, admin or shell).
+    _api_key, key = UserAPIKey.objects.create_key(user=user, name="tests")
+    client.credentials(HTTP_X_API_KEY=key)
 {%- endif %}
 
 
@@ -50,23 +95,42 @@ class Strategy:
     name: str
     # Database queries that authenticating one request costs (the DESIGN budget).
     auth_queries: int
-    # Sends a username and password to the strategy's login endpoint; returns the response.
-    post_credentials: Callable
-    # Makes the client send the credential a successful login response carries.
+    # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
     sign_in: Callable
+    # Sends a username and password to the strategy's login endpoint, if it has one.
+    post_credentials: Callable | None = None
 
 
 STRATEGIES = {
     strategy.name: strategy
     for strategy in [
 {%- if cookiecutter.auth_session %}
-        Strategy("session", 2, session_post_credentials, session_sign_in),
+        Strategy(
+            "session",
+            2,
+            signed_in(session_post_credentials, session_send_credential),
+            session_post_credentials,
+        ),
+{%- endif %}
+{%- if cookiecutter.auth_token %}
+        Strategy(
+            "token",
+            1,
+            signed_in(token_post_credentials, token_send_credential),
+            token_post_credentials,
+        ),
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
-        Strategy("jwt", 1, jwt_post_credentials, jwt_sign_in),
+        Strategy(
+            "jwt", 1, signed_in(jwt_post_credentials, jwt_send_credential), jwt_post_credentials
+        ),
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+        Strategy("api_key", 1, api_key_sign_in),
 {%- endif %}
     ]
 }
+PASSWORD_STRATEGIES = sorted(name for name, s in STRATEGIES.items() if s.post_credentials)
 
 
 @pytest.fixture(autouse=True)
@@ -118,15 +182,51 @@ def strategy(request):
     return STRATEGIES[request.param]
 
 
+@pytest.fixture(params=PASSWORD_STRATEGIES)
+def password_strategy(request):
+    """Like ``strategy``, over the strategies that log in with a username and password."""
+    return STRATEGIES[request.param]
+
+
 @pytest.fixture
 def login(strategy):
-    """Return ``login(user) -> APIClient`` signed in through the strategy under test."""
+    """Return ``login(user) -> APIClient`` authenticated through the strategy under test."""
 
     def login_as(user, password=PASSWORD):
         client = APIClient(enforce_csrf_checks=True)
-        response = strategy.post_credentials(client, user.username, password)
-        assert response.status_code == 200, response.content
-        strategy.sign_in(client, response)
+        strategy.sign_in(client, user, password)
         return client
 
     return login_as
+
+
+@pytest.fixture
+def policy_queries():
+    return POLICY_QUERIES
+
+
+@pytest.fixture
+def author(user):
+    """``user``, allowed to create documents and to change and delete their own."""
+{%- if cookiecutter.permission_model == "rbac" %}
+    RoleAssignment.objects.create(user=user, role=Role.objects.get(name="admin"))
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    tenant = Tenant.objects.create(slug="acme", name="Acme")
+    Membership.objects.create(user=user, tenant=tenant, role=Membership.Role.MEMBER)
+{%- endif %}
+    return user
+
+
+@pytest.fixture
+def make_document(db):
+    """Return ``make(owner, **fields) -> Document``{% if cookiecutter.permission_model == "multi_tenant" %}, in the owner's only tenant unless given{% endif %}."""
+
+    def make(owner, **fields):
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+        if "tenant" not in fields:
+            fields["tenant"] = owner.memberships.get().tenant
+{%- endif %}
+        fields.setdefault("title", "A document")
+        return Document.objects.create(owner=owner, **fields)
+
+    return make

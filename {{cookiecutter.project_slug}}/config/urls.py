@@ -10,10 +10,21 @@ api_patterns = [
 {%- if cookiecutter.auth_session %}
     path("auth/session/", include("{{ cookiecutter.project_slug }}.auth_session.urls")),
 {%- endif %}
+{%- if cookiecutter.auth_token %}
+    path("auth/token/", include("{{ cookiecutter.project_slug }}.auth_token.urls")),
+{%- endif %}
 {%- if cookiecutter.auth_jwt %}
     path("auth/jwt/", include("{{ cookiecutter.project_slug }}.auth_jwt.urls")),
 {%- endif %}
+{%- if cookiecutter.auth_api_key %}
+    path("auth/", include("{{ cookiecutter.project_slug }}.auth_api_key.urls")),
+{%- endif %}
     path("", include("{{ cookiecutter.project_slug }}.documents.urls")),
+{%- if cookiecutter.permission_model == "rbac" %}
+    path("rbac/", include("{{ cookiecutter.project_slug }}.rbac.urls")),
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    path("", include("{{ cookiecutter.project_slug }}.tenancy.urls")),
+{%- endif %}
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 ]

@@ -13,12 +13,12 @@ def test_unknown_urls_answer_json_404(api_client, db):
     assert response.json() == {"detail": "Not found."}
 
 
-def test_a_crash_answers_a_bare_json_500(login, user, monkeypatch):
+def test_a_crash_answers_a_bare_json_500(login, author, monkeypatch):
     def crash(*args, **kwargs):
         raise RuntimeError("secret detail: /srv/app/settings.py SELECT password FROM users")
 
     monkeypatch.setattr(DocumentViewSet, "list", crash)
-    client = login(user)
+    client = login(author)
     client.raise_request_exception = False
 
     response = client.get("/api/documents/")
@@ -33,8 +33,8 @@ def test_a_crash_answers_a_bare_json_500(login, user, monkeypatch):
     ("body", "content_type"),
     [("{not json", "application/json"), ("title=x", "application/x-www-form-urlencoded")],
 )
-def test_malformed_or_unsupported_bodies_are_refused(login, user, body, content_type):
-    response = login(user).post("/api/documents/", body, content_type=content_type)
+def test_malformed_or_unsupported_bodies_are_refused(login, author, body, content_type):
+    response = login(author).post("/api/documents/", body, content_type=content_type)
 
     assert response.status_code in (400, 415)
     assert response["Content-Type"] == "application/json"

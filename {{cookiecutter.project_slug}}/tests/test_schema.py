@@ -1,6 +1,11 @@
 """The OpenAPI schema is served and declares every enabled authentication scheme."""
 
-SCHEME_NAMES = {"session": "cookieAuth", "jwt": "jwtAuth"}
+SCHEME_NAMES = {
+    "session": "cookieAuth",
+    "token": "knoxApiToken",
+    "jwt": "jwtAuth",
+    "api_key": "apiKeyAuth",
+}
 
 
 def test_the_schema_declares_each_enabled_scheme(api_client, db, enabled_strategies):

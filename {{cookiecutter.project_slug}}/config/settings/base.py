@@ -5,7 +5,7 @@ overrides what differs. Values that vary between deployments are read from the
 environment; see ``.env.example`` for the full list.
 """
 
-{% if cookiecutter.auth_jwt -%}
+{% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
 {% endif -%}
 from pathlib import Path
@@ -71,8 +71,14 @@ THIRD_PARTY_APPS = [
     "corsheaders",
 {%- endif %}
     "rest_framework",
+{%- if cookiecutter.auth_token %}
+    "knox",
+{%- endif %}
 {%- if cookiecutter.auth_jwt %}
     "rest_framework_simplejwt.token_blacklist",
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+    "rest_framework_api_key",
 {%- endif %}
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -84,8 +90,19 @@ LOCAL_APPS = [
 {%- if cookiecutter.auth_session %}
     "{{ cookiecutter.project_slug }}.auth_session",
 {%- endif %}
+{%- if cookiecutter.auth_token %}
+    "{{ cookiecutter.project_slug }}.auth_token",
+{%- endif %}
 {%- if cookiecutter.auth_jwt %}
     "{{ cookiecutter.project_slug }}.auth_jwt",
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+    "{{ cookiecutter.project_slug }}.auth_api_key",
+{%- endif %}
+{%- if cookiecutter.permission_model == "rbac" %}
+    "{{ cookiecutter.project_slug }}.rbac",
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    "{{ cookiecutter.project_slug }}.tenancy",
 {%- endif %}
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.throttling",
@@ -167,6 +184,12 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.auth_jwt %}
         "{{ cookiecutter.project_slug }}.auth_jwt.authentication.JWTAuthentication",
 {%- endif %}
+{%- if cookiecutter.auth_token %}
+        "{{ cookiecutter.project_slug }}.auth_token.authentication.TokenAuthentication",
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+        "{{ cookiecutter.project_slug }}.auth_api_key.authentication.APIKeyAuthentication",
+{%- endif %}
 {%- if cookiecutter.auth_session %}
         "{{ cookiecutter.project_slug }}.auth_session.authentication.SessionAuthentication",
 {%- endif %}
@@ -237,6 +260,19 @@ SIMPLE_JWT = {
     "TOKEN_BLACKLIST_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LogoutSerializer",
 }
 {%- endif %}
+{%- if cookiecutter.auth_token %}
+
+# TOKENS (knox)
+# ------------------------------------------------------------------------------
+# https://jazzband.github.io/django-rest-knox/settings/
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env.int("DJANGO_TOKEN_TTL_HOURS", default=10)),
+    "TOKEN_LIMIT_PER_USER": env.int("DJANGO_TOKEN_LIMIT_PER_USER", default=10),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+    "USER_SERIALIZER": "{{ cookiecutter.project_slug }}.users.serializers.UserSerializer",
+}
+{%- endif %}
 {%- if cookiecutter.cors %}
 
 # CORS
@@ -256,7 +292,15 @@ CORS_ALLOW_CREDENTIALS = False
 # DOCUMENTS (the example resource)
 # ------------------------------------------------------------------------------
 # The rule deciding who sees and changes which documents.
+{%- if cookiecutter.permission_model == "owner" %}
 DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.access.owner.OwnerPolicy"
+{%- elif cookiecutter.permission_model == "group" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.access.group.GroupPolicy"
+{%- elif cookiecutter.permission_model == "rbac" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.rbac.policy.RolePolicy"
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.tenancy.policy.TenantPolicy"
+{%- endif %}
 
 # LOGGING
 # ------------------------------------------------------------------------------

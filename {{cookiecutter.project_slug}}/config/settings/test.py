@@ -1,8 +1,11 @@
 """Settings for the test suite: fast, isolated and independent of the local .env file."""
 
 from .base import *  # noqa: F403
-{%- if cookiecutter.throttling %}
-from .base import REST_FRAMEWORK
+{%- set overridden = [] %}
+{%- if cookiecutter.throttling %}{% set _ = overridden.append("REST_FRAMEWORK") %}{% endif %}
+{%- if cookiecutter.auth_token %}{% set _ = overridden.append("REST_KNOX") %}{% endif %}
+{%- if overridden %}
+from .base import {{ overridden | join(", ") }}
 {%- endif %}
 
 DEBUG = False
@@ -27,6 +30,11 @@ REST_FRAMEWORK = {
         "login_failures": "5/hour",
     },
 }
+{%- endif %}
+{%- if cookiecutter.auth_token %}
+
+# Below the login rate limit, so that the tests reach it.
+REST_KNOX = {**REST_KNOX, "TOKEN_LIMIT_PER_USER": 5}
 {%- endif %}
 {%- if cookiecutter.cors %}
 

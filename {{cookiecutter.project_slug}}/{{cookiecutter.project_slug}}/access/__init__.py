@@ -1,12 +1,14 @@
 """Access policies: who may see and change which rows of a shared resource.
 
-The project's settings name one policy (``DOCUMENTS_ACCESS_POLICY``). A policy is a
-rest framework permission class with two more duties, so that one object answers every
-access question for a view:
+The project's settings name one policy (``DOCUMENTS_ACCESS_POLICY``), a subclass of
+``access.base.AccessPolicy``: a rest framework permission class with more duties, so that
+one object answers every access question for a view:
 
 - ``scope(request, queryset)`` narrows a queryset to the rows the caller may see. Views
   use it for lists *and* detail lookups, so a row hidden from a list is a 404 in detail.
 - ``perform_create(request, serializer)`` saves a new row with the fields the policy
   controls (its owner, group or tenant), never taken from the request body.
 - ``has_object_permission`` decides what the caller may do to a row they can see.
+- ``schema_parameters`` lists what the policy reads from a request besides the body
+  (a tenant header), so that the OpenAPI schema documents it.
 """

@@ -1,7 +1,7 @@
-from rest_framework import permissions
+from .base import AccessPolicy
 
 
-class OwnerPolicy(permissions.BasePermission):
+class OwnerPolicy(AccessPolicy):
     """Each user sees and changes only the rows they own.
 
     Costs no query of its own: the ownership test is part of the row lookup.
@@ -9,9 +9,6 @@ class OwnerPolicy(permissions.BasePermission):
 
     def scope(self, request, queryset):
         return queryset.filter(owner=request.user)
-
-    def perform_create(self, request, serializer):
-        serializer.save(owner=request.user)
 
     def has_object_permission(self, request, view, obj):
         return obj.owner_id == request.user.pk

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils.module_loading import import_string
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, viewsets
 
 from .models import Document
@@ -8,6 +9,7 @@ from .serializers import DocumentSerializer
 AccessPolicy = import_string(settings.DOCUMENTS_ACCESS_POLICY)
 
 
+@extend_schema(parameters=AccessPolicy.schema_parameters)
 class DocumentViewSet(viewsets.ModelViewSet):
     """CRUD on documents, as far as the project's access policy allows.
 

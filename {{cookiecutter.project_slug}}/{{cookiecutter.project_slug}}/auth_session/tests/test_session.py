@@ -61,7 +61,7 @@ def test_login_requires_the_csrf_token(client, user):
     assert "CSRF" in response.json()["detail"]
 
 
-def test_unsafe_requests_need_the_csrf_token_after_login(client, user, password):
+def test_unsafe_requests_need_the_csrf_token_after_login(client, author, password):
     log_in(client, "alice", password)
 
     without = client.post("/api/documents/", {"title": "x"})

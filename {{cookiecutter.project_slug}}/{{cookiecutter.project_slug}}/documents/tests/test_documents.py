@@ -1,4 +1,8 @@
-"""The example resource under the owner model, once per authentication strategy."""
+"""The example resource under any permission model, once per authentication strategy.
+
+``author`` is a user the permission model lets create documents and change their own;
+what the model shows to or hides from other users is tested with the model itself.
+"""
 
 import uuid
 
@@ -15,26 +19,18 @@ def detail_url(document_id):
     return f"{LIST_URL}{document_id}/"
 
 
-@pytest.fixture
-def own_document(user):
-    return Document.objects.create(owner=user, title="Mine", body="private")
+def test_documents_require_authentication(api_client, author, make_document):
+    document = make_document(author)
 
-
-@pytest.fixture
-def foreign_document(other_user):
-    return Document.objects.create(owner=other_user, title="Theirs", body="secret")
-
-
-def test_documents_require_authentication(api_client, own_document):
     assert api_client.get(LIST_URL).status_code == 401
-    assert api_client.get(detail_url(own_document.pk)).status_code == 401
+    assert api_client.get(detail_url(document.pk)).status_code == 401
 
 
-def test_owner_can_create_read_update_and_delete(login, user):
-    client = login(user)
+def test_an_author_can_create_read_update_and_delete(login, author):
+    client = login(author)
 
     created = client.post(LIST_URL, {"title": "Plan", "body": "draft", "owner": "mallory"})
-    assert created.status_code == 201
+    assert created.status_code == 201, created.content
     document = created.json()
     assert document["owner"] == "alice"  # set by the policy, not by the request body
 
@@ -46,59 +42,43 @@ def test_owner_can_create_read_update_and_delete(login, user):
     assert not Document.objects.exists()
 
 
-def test_lists_show_only_own_documents(login, user, own_document, foreign_document):
-    response = login(user).get(LIST_URL)
-
-    assert response.status_code == 200
-    assert [row["id"] for row in response.json()["results"]] == [str(own_document.pk)]
-
-
-@pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
-def test_another_users_document_is_not_found(login, user, foreign_document, method):
-    client = login(user)
-
-    response = getattr(client, method)(detail_url(foreign_document.pk), {"title": "Stolen"})
-
-    assert response.status_code == 404
-    foreign_document.refresh_from_db()
-    assert foreign_document.title == "Theirs"
-
-
 @pytest.mark.parametrize("document_id", [uuid.uuid4(), "not-a-uuid", "1"])
-def test_guessed_or_malformed_ids_are_not_found(login, user, document_id):
-    response = login(user).get(detail_url(document_id))
+def test_guessed_or_malformed_ids_are_not_found(login, author, document_id):
+    response = login(author).get(detail_url(document_id))
 
     assert response.status_code == 404
 
 
-def test_invalid_input_is_refused(login, user):
-    response = login(user).post(LIST_URL, {"title": ""})
+def test_invalid_input_is_refused(login, author):
+    response = login(author).post(LIST_URL, {"title": ""})
 
     assert response.status_code == 400
     assert "title" in response.json()
 
 
-def test_reading_one_document_costs_one_query_and_writes_nothing(
-    login, strategy, user, own_document
+def test_reading_one_document_stays_within_budget_and_writes_nothing(
+    login, strategy, policy_queries, author, make_document
 ):
-    client = login(user)
+    document = make_document(author)
+    client = login(author)
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(detail_url(own_document.pk))
+        response = client.get(detail_url(document.pk))
 
     assert response.status_code == 200
-    assert len(queries) == strategy.auth_queries + 1
+    assert len(queries) == strategy.auth_queries + policy_queries + 1
     assert not [q for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
 
 
 @pytest.mark.parametrize("rows", [1, 15])
 def test_list_query_count_does_not_grow_with_the_page(
-    login, strategy, user, django_assert_num_queries, rows
+    login, strategy, policy_queries, author, make_document, django_assert_num_queries, rows
 ):
-    Document.objects.bulk_create(Document(owner=user, title=f"doc {n}") for n in range(rows))
-    client = login(user)
+    for n in range(rows):
+        make_document(author, title=f"doc {n}")
+    client = login(author)
 
-    with django_assert_num_queries(strategy.auth_queries + 2):  # + count + page
+    with django_assert_num_queries(strategy.auth_queries + policy_queries + 2):  # count + page
         response = client.get(LIST_URL)
 
     assert len(response.json()["results"]) == rows

@@ -22,13 +22,23 @@ def test_me_describes_the_caller_and_how_they_authenticated(login, strategy, use
         "email": "alice@example.com",
         "authenticated_via": strategy.name,
         "groups": ["editors"],
+{%- if cookiecutter.permission_model == "rbac" %}
+        "roles": [],
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+        "memberships": [],
+{%- endif %}
     }
 
 
-def test_me_costs_authentication_plus_one_query(login, strategy, user, django_assert_num_queries):
+def test_me_costs_a_fixed_number_of_queries(login, strategy, user, django_assert_num_queries):
     client = login(user)
-
+{% if cookiecutter.permission_model == "rbac" %}
+    with django_assert_num_queries(strategy.auth_queries + 2):  # + the groups, the roles
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    with django_assert_num_queries(strategy.auth_queries + 2):  # + the groups, the memberships
+{%- else %}
     with django_assert_num_queries(strategy.auth_queries + 1):  # + the groups
+{%- endif %}
         response = client.get(ME_URL)
 
     assert response.status_code == 200

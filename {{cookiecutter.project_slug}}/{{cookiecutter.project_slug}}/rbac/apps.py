@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class RbacConfig(AppConfig):
+    """Role-based access: roles bundle permissions, assignments give them to users."""
+
+    name = "{{ cookiecutter.project_slug }}.rbac"
+    label = "rbac"
+    verbose_name = "Roles"

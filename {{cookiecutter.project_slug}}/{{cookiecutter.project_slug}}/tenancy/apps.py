@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TenancyConfig(AppConfig):
+    """Tenants, their members, and the active tenant that scopes each request."""
+
+    name = "{{ cookiecutter.project_slug }}.tenancy"
+    label = "tenancy"
+    verbose_name = "Tenants"

@@ -1,0 +1,73 @@
+"""The active tenant of a request: resolved once, kept on the request, failing closed.
+
+Every tenant-owned queryset goes through ``for_tenant``: without an active tenant it is
+empty, never unfiltered.
+"""
+
+import re
+
+from rest_framework import exceptions
+
+from .models import Membership
+
+HEADER = "X-Tenant"
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+
+
+def find_membership(request, slug):
+    """The caller's membership in the tenant named ``slug``, or in their only tenant.
+
+    A credential bound to one tenant (an API key with a ``tenant_id``) only ever finds
+    that tenant. One query.
+    """
+    memberships = Membership.objects.select_related("tenant").filter(user=request.user)
+    bound_tenant_id = getattr(request.auth, "tenant_id", None)
+    if bound_tenant_id is not None:
+        memberships = memberships.filter(tenant_id=bound_tenant_id)
+    if slug is None:
+        only = list(memberships[:2])
+        return only[0] if len(only) == 1 else None
+    return memberships.filter(tenant__slug=slug).first()
+
+
+def activate(request, membership):
+    request.membership = membership
+    request.tenant = membership.tenant if membership else None
+    return membership
+
+
+def active_membership(request):
+    """The caller's membership in the tenant the request acts in, or None.
+
+    That tenant is the one the ``X-Tenant`` header names, or else the caller's only one.
+    Naming a tenant the caller does not belong to is refused (403) rather than ignored.
+    """
+    if not hasattr(request, "membership"):
+        activate(request, None)
+        slug = request.headers.get(HEADER)
+        if slug is not None and not SLUG.fullmatch(slug):
+            raise exceptions.ValidationError({HEADER: ["Not a tenant slug."]})
+        membership = find_membership(request, slug)
+        if slug is not None and membership is None:
+            raise exceptions.PermissionDenied(f"You are not a member of the tenant {slug!r}.")
+        activate(request, membership)
+    return request.membership
+
+
+def membership_in(request, slug):
+    """The caller's membership in the tenant a URL names; 404 when they are not a member."""
+    if not hasattr(request, "membership"):
+        activate(request, None)
+        membership = find_membership(request, slug)
+        if membership is None:
+            raise exceptions.NotFound()
+        activate(request, membership)
+    return request.membership
+
+
+def for_tenant(queryset, request):
+    """The rows of a tenant-owned ``queryset`` in the active tenant; none without one."""
+    membership = active_membership(request)
+    if membership is None:
+        return queryset.none()
+    return queryset.filter(tenant_id=membership.tenant_id)

@@ -1,0 +1,95 @@
+"""API keys bound to a tenant act in that tenant only."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
+from {{ cookiecutter.project_slug }}.documents.models import Document
+
+KEYS_URL = "/api/auth/api-keys/"
+DOCUMENTS_URL = "/api/documents/"
+
+
+def with_key(key):
+    client = APIClient()
+    client.credentials(HTTP_X_API_KEY=key)
+    return client
+
+
+@pytest.fixture
+def tenants(make_tenant, user):
+    return make_tenant("acme", {user: "member"}), make_tenant("globex", {user: "member"})
+
+
+@pytest.fixture
+def manager(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_a_bound_key_acts_in_its_tenant_only(user, tenants):
+    acme, globex = tenants
+    Document.objects.create(owner=user, tenant=acme, title="Acme")
+    Document.objects.create(owner=user, tenant=globex, title="Globex")
+    _api_key, key = UserAPIKey.objects.create_key(user=user, name="acme-ci", tenant=acme)
+    client = with_key(key)
+
+    # Its tenant is active without a header, although the user belongs to two.
+    assert [row["title"] for row in client.get(DOCUMENTS_URL).json()["results"]] == ["Acme"]
+    assert client.get(DOCUMENTS_URL, HTTP_X_TENANT="acme").status_code == 200
+    assert client.get(DOCUMENTS_URL, HTTP_X_TENANT="globex").status_code == 403
+    created = client.post(DOCUMENTS_URL, {"title": "x"}, HTTP_X_TENANT="globex")
+    assert created.status_code == 403
+    assert not Document.objects.filter(title="x").exists()
+
+
+def test_an_unbound_key_follows_the_header(user, tenants):
+    _api_key, key = UserAPIKey.objects.create_key(user=user, name="ci")
+
+    response = with_key(key).post(DOCUMENTS_URL, {"title": "x"}, HTTP_X_TENANT="globex")
+
+    assert response.status_code == 201
+    assert response.json()["tenant"] == "globex"
+
+
+def test_keys_are_bound_to_the_callers_tenants_only(manager, tenants, make_tenant, other_user):
+    make_tenant("initech", {other_user: "owner"})
+
+    refused = manager.post(KEYS_URL, {"name": "ci", "tenant": "initech"})
+    created = manager.post(KEYS_URL, {"name": "ci", "tenant": "acme"})
+
+    assert refused.status_code == 400
+    assert "tenant" in refused.json()
+    assert created.status_code == 201
+    assert created.json()["tenant"] == "acme"
+    assert UserAPIKey.objects.get().tenant.slug == "acme"
+
+
+def test_a_bound_key_stops_working_in_a_tenant_its_user_left(user, tenants):
+    acme, _globex = tenants
+    _api_key, key = UserAPIKey.objects.create_key(user=user, name="acme-ci", tenant=acme)
+    acme.memberships.filter(user=user).delete()
+
+    response = with_key(key).get(DOCUMENTS_URL, HTTP_X_TENANT="acme")
+
+    assert response.status_code == 403
+
+
+def test_create_api_key_command_binds_the_key_to_a_tenant(user, tenants, capsys):
+    call_command("create_api_key", "alice", "--name", "deploy", "--tenant", "globex")
+
+    key = capsys.readouterr().out.rsplit(" ", 1)[-1].strip()
+    assert UserAPIKey.objects.get().tenant.slug == "globex"
+    assert with_key(key).get(DOCUMENTS_URL, HTTP_X_TENANT="acme").status_code == 403
+    assert with_key(key).get(DOCUMENTS_URL).status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["initech", "no-such-tenant"])
+def test_create_api_key_command_refuses_a_foreign_tenant(user, tenants, make_tenant, slug):
+    make_tenant("initech")
+
+    with pytest.raises(CommandError, match="not a member"):
+        call_command("create_api_key", "alice", "--name", "deploy", "--tenant", slug)
+    assert not UserAPIKey.objects.exists()

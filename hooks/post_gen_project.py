@@ -76,9 +76,7 @@ def write_local_env(root):
     """Give the local settings a fresh secret key, in a file the project's git ignores."""
     env_file = Path(root) / ".env"
     if not env_file.exists():
-        env_file.write_text(
-            f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n", encoding="utf-8"
-        )
+        env_file.write_text(f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n", encoding="utf-8")
 
 
 def main():

@@ -44,6 +44,7 @@ PROJECT_MODULES = frozenset(
         "rest_framework_api_key",
         "rest_framework_simplejwt",
         "ruff",
+        "test",
         "tests",
         "time_machine",
         "whitenoise",
@@ -118,7 +119,9 @@ def check_option_values(context, defaults):
             problems.append(problem(option, value, "is not a boolean", "answer yes or no"))
         elif isinstance(default, list) and value not in default:
             choices = ", ".join(default)
-            problems.append(problem(option, value, "is not a valid choice", f"use one of {choices}"))
+            problems.append(
+                problem(option, value, "is not a valid choice", f"use one of {choices}")
+            )
     return problems
 
 

@@ -4,6 +4,7 @@ import json
 import os
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -72,8 +73,13 @@ def test_only_chosen_paths_are_kept(project, combination):
     answers = answers_for(combination)
     removed = post_gen.paths_to_remove(answers)
     owned = owned_paths(answers["project_slug"])
+    kept = [
+        path
+        for path in owned
+        if not any(Path(path).is_relative_to(gone) for gone in removed)  # gone with a folder
+    ]
     assert [path for path in removed if (project / path).exists()] == []
-    assert [path for path in owned if path not in removed and not (project / path).exists()] == []
+    assert [path for path in kept if not (project / path).exists()] == []
 
 
 def test_secret_is_only_in_the_ignored_env_file(project):

@@ -104,12 +104,34 @@ def test_owned_path_exists_in_the_template(path):
 def test_no_path_is_owned_twice():
     paths = owned_paths(TEMPLATE_SLUG)
     assert len(paths) == len(set(paths))
+
+
+def test_only_another_option_owns_paths_inside_an_owned_folder():
+    """A file inside a folder owned by another option is kept only when both are chosen.
+
+    Within one option, nesting would only say the same thing twice.
+    """
+    owned = [
+        (option, path.format(slug=TEMPLATE_SLUG))
+        for option, owners in post_gen.OWNED_PATHS.items()
+        for paths in owners.values()
+        for path in paths
+    ]
     nested = [
         (outer, inner)
-        for outer, inner in itertools.permutations(paths, 2)
-        if inner.startswith(f"{outer}/")
+        for (outer_option, outer), (inner_option, inner) in itertools.permutations(owned, 2)
+        if inner.startswith(f"{outer}/") and inner_option == outer_option
     ]
     assert nested == []
+
+
+def test_prune_skips_paths_inside_a_folder_it_removed(tmp_path):
+    (tmp_path / "app" / "migrations").mkdir(parents=True)
+    (tmp_path / "app" / "migrations" / "0002.py").write_text("")
+
+    post_gen.prune(tmp_path, ["app", "app/migrations/0002.py"])
+
+    assert not (tmp_path / "app").exists()
 
 
 def test_table_names_real_options_and_values():

@@ -7,7 +7,11 @@ class AccessPolicy(permissions.BasePermission):
     schema_parameters = []
 
     def scope(self, request, queryset):
-        raise NotImplementedError
+        """The rows of ``queryset`` the caller may see.
+
+        Fails closed: a policy that does not say what may be seen shows nothing.
+        """
+        return queryset.none()
 
     def perform_create(self, request, serializer):
         serializer.save(owner=request.user)

@@ -15,7 +15,7 @@ class RegisterView(generics.CreateAPIView):
 
 
 class MeView(generics.RetrieveAPIView):
-    """The caller, how they authenticated, and their groups{% if cookiecutter.permission_model == "rbac" %} and roles{% elif cookiecutter.permission_model == "multi_tenant" %} and tenants{% endif %}."""
+    """The caller, how they authenticated, and their groups, roles or tenants."""
 
     serializer_class = MeSerializer
 

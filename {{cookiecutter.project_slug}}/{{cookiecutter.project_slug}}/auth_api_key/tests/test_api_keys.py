@@ -9,17 +9,11 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
+from {{ cookiecutter.project_slug }}.auth_api_key.tests.clients import KEYS_URL, with_key
 from {{ cookiecutter.project_slug }}.documents.models import Document
 
-KEYS_URL = "/api/auth/api-keys/"
 ME_URL = "/api/auth/me/"
 DOCUMENTS_URL = "/api/documents/"
-
-
-def with_key(key):
-    client = APIClient()
-    client.credentials(HTTP_X_API_KEY=key)
-    return client
 
 
 @pytest.fixture

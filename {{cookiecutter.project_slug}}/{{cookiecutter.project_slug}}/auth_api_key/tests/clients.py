@@ -1,0 +1,10 @@
+from rest_framework.test import APIClient
+
+KEYS_URL = "/api/auth/api-keys/"
+
+
+def with_key(key):
+    """A client that authenticates every request with the API key ``key``."""
+    client = APIClient()
+    client.credentials(HTTP_X_API_KEY=key)
+    return client

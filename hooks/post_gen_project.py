@@ -1,4 +1,5 @@
-"""Remove what the answers did not choose, then write the local, git-ignored ``.env``.
+"""Remove what the answers did not choose, write the local, git-ignored ``.env``, and say
+what to do next.
 
 Pruning is driven by one table, ``OWNED_PATHS``: for each option, the value that owns a
 set of paths. When the option has any other value, those paths are deleted. Paths are
@@ -11,6 +12,7 @@ placeholder in ``RENDERED_CONTEXT``, so it can be imported and tested.
 """
 
 import json
+import re
 import secrets
 import shutil
 import sys
@@ -79,10 +81,36 @@ def write_local_env(root):
         env_file.write_text(f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n", encoding="utf-8")
 
 
+# The README sections whose first shell block is a next step, and what the step does.
+NEXT_STEPS = {
+    "Run it locally": "install, create the demo user and serve",
+    "Run the tests": "run the tests",
+}
+SHELL_BLOCK = re.compile(r"^```bash\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
+
+
+def first_command(readme, heading):
+    """The first shell block of the README section headed ``## <heading>``."""
+    section = readme.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return SHELL_BLOCK.search(section)[1]
+
+
+def next_steps(root):
+    """What to type after the bake, taken from the generated README so they never disagree."""
+    readme = (Path(root) / "README.md").read_text(encoding="utf-8")
+    lines = [f"Your project is ready in {root}. Next steps:", "", f"    cd {root}"]
+    for heading, purpose in NEXT_STEPS.items():
+        lines += [f"    # {purpose}", f"    {first_command(readme, heading)}"]
+    lines += ["", f"Read {Path(root) / 'README.md'} for the rest: configuration, API, deployment."]
+    return "\n".join(lines)
+
+
 def main():
     context = json.loads(RENDERED_CONTEXT)
-    prune(Path.cwd(), paths_to_remove(context))
-    write_local_env(Path.cwd())
+    root = Path.cwd()
+    prune(root, paths_to_remove(context))
+    write_local_env(root)
+    print(next_steps(root))
     return 0
 
 

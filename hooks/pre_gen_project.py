@@ -2,7 +2,10 @@
 
 Cookiecutter renders this file before running it, so the answers reach it through the
 placeholder in ``RENDERED_CONTEXT`` (a raw string: JSON never contains three quotes in a
-row). Everything else is plain Python, which keeps the module importable and testable.
+row), and the template's absolute location through ``TEMPLATE_DIR`` (given by the
+template's Jinja extension, ``local_extensions.py``: Cookiecutter's own ``_repo_dir`` is
+relative to a directory the hook does not run in). Everything else is plain Python, which
+keeps the module importable and testable.
 
 Each problem is reported on one line naming the option, the bad value and the fix; any
 problem makes the hook exit with status 1, and Cookiecutter then removes the half-made
@@ -17,6 +20,7 @@ import zoneinfo
 from pathlib import Path
 
 RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
+TEMPLATE_DIR = r"""{{ template_dir }}"""
 
 # Options that turn on a way to authenticate; at least one is required.
 AUTH_OPTIONS = ("auth_session", "auth_token", "auth_jwt", "auth_api_key")
@@ -145,13 +149,13 @@ def validate(context, defaults):
     return problems
 
 
-def load_defaults(repo_dir):
-    return json.loads((Path(repo_dir) / "cookiecutter.json").read_text(encoding="utf-8"))
+def load_defaults(template_dir):
+    return json.loads((Path(template_dir) / "cookiecutter.json").read_text(encoding="utf-8"))
 
 
 def main():
     context = json.loads(RENDERED_CONTEXT)
-    problems = validate(context, load_defaults(context["_repo_dir"]))
+    problems = validate(context, load_defaults(TEMPLATE_DIR))
     for line in problems:
         print(f"ERROR: {line}", file=sys.stderr)
     return 1 if problems else 0

@@ -79,13 +79,13 @@ def richest_combinations():
 
 
 def project_requirements(folder):
-    """The runtime dependencies and the ``dev`` extra that generated projects declare."""
+    """The runtime dependencies and the ``dev`` dependency group that generated projects declare."""
     requirements = set()
     for combination in richest_combinations():
         project = bake(folder / combination_id(combination), combination)
         pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
         requirements.update(pyproject["project"]["dependencies"])
-        requirements.update(pyproject["project"]["optional-dependencies"]["dev"])
+        requirements.update(pyproject["dependency-groups"]["dev"])
     return sorted(requirements)
 
 

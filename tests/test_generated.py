@@ -28,11 +28,13 @@ SERVICES = {"PostgreSQL": 5432, "Redis": 6379}
 # Set (by CI) to make unreachable services a failure instead of a skip.
 REQUIRE_SERVICES = "TEMPLATE_TESTS_REQUIRE_SERVICES"
 
-# What a real deployment sets: the production settings refuse to start without the first
-# two, and throttling's deploy check wants a shared cache.
+# What a real deployment sets: the production settings refuse to start without the
+# allowed hosts, the database and the secret key (given per test), and throttling's deploy
+# check wants a shared cache. The checks connect to neither service.
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_ALLOWED_HOSTS": "api.example.com",
+    "DATABASE_URL": "postgres://api:password@db.example.com:5432/api",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 

@@ -45,6 +45,6 @@ def test_generated_project_pins_the_ruff_the_template_tests_with(baked):
     project = baked(default_combination())
     pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
     template = (TEMPLATE_DIR / "requirements-test.txt").read_text(encoding="utf-8").splitlines()
-    generated = pinned_ruff(pyproject["project"]["optional-dependencies"]["dev"])
+    generated = pinned_ruff(pyproject["dependency-groups"]["dev"])
     assert len(generated) == 1
     assert generated == pinned_ruff(template)

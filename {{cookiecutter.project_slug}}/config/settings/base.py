@@ -5,6 +5,7 @@ overrides what differs. Values that vary between deployments are read from the
 environment; see ``.env.example`` for the full list.
 """
 
+import os
 {% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
 {% endif -%}
@@ -15,8 +16,16 @@ import environ
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
-if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True) and (BASE_DIR / ".env").is_file():
-    # Values already in the environment win over the file.
+# The git-ignored .env file holds values for development on a workstation, so only the
+# local settings read it; production and the tests see the real environment alone unless
+# DJANGO_READ_DOT_ENV_FILE=True says otherwise. Values already in the environment win.
+# https://django-environ.readthedocs.io/en/latest/tips.html#multiple-env-files
+LOCAL_SETTINGS_MODULE = "config.settings.local"
+READ_DOT_ENV_FILE = env.bool(
+    "DJANGO_READ_DOT_ENV_FILE",
+    default=os.environ.get("DJANGO_SETTINGS_MODULE") == LOCAL_SETTINGS_MODULE,
+)
+if READ_DOT_ENV_FILE and (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
 
 # GENERAL

@@ -3,8 +3,29 @@
 ``manage.py check --deploy`` with these settings must report nothing.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, env
+from .base import MIDDLEWARE, env
+
+# REQUIRED ENVIRONMENT
+# ------------------------------------------------------------------------------
+# No default would be safe for these, and a silent fallback (the SQLite file, the local
+# .env's development key) would be worse than refusing to start.
+REQUIRED_VARIABLES = {
+    "DJANGO_SECRET_KEY": "50+ random characters, e.g. the output of "
+    "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'",
+    "DJANGO_ALLOWED_HOSTS": "the host names the API answers to, comma-separated, "
+    "e.g. api.example.com",
+    "DATABASE_URL": "the production database, e.g. postgres://user:password@host:5432/name",
+}
+missing = [name for name in REQUIRED_VARIABLES if not env.str(name, default="").strip()]
+if missing:
+    raise ImproperlyConfigured(
+        "The production settings need these environment variables (the .env file is "
+        "read only with DJANGO_READ_DOT_ENV_FILE=True):\n"
+        + "\n".join(f"- {name}: {REQUIRED_VARIABLES[name]}" for name in missing)
+    )
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -13,6 +34,7 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 # DATABASES
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/databases/#persistent-connections
+DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

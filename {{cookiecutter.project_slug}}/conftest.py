@@ -25,7 +25,7 @@ from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
-# Queries the permission model adds to a request that reads documents (the DESIGN budget).
+# Queries the permission model adds to a request that reads documents (README, Performance).
 {%- if cookiecutter.permission_model in ["rbac", "multi_tenant"] %}
 POLICY_QUERIES = 1
 {%- else %}
@@ -93,7 +93,7 @@ class Strategy:
     """One way to authenticate, as a client uses it."""
 
     name: str
-    # Database queries that authenticating one request costs (the DESIGN budget).
+    # Database queries that authenticating one request costs (README, Performance).
     auth_queries: int
     # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
     sign_in: Callable

@@ -239,7 +239,7 @@ def check_server(block, project, env, lock_dir, scratch):
 def commit_runs_the_hooks(project, env):
     """A ``git commit`` from a plain shell runs every pre-commit hook, and they pass."""
     changed = next(project.glob("*/documents/models.py"))
-    changed.write_text(changed.read_text(encoding="utf-8") + "# Reviewed.\n", encoding="utf-8")
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\n# Reviewed.\n", encoding="utf-8")
     result = subprocess.run(
         ["git", "commit", "-qam", "Review the documents model"],
         cwd=project,

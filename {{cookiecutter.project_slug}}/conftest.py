@@ -5,11 +5,15 @@ asks for it (or for ``login``) runs once per strategy, authenticating the way a 
 that strategy does.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 {% if cookiecutter.auth_api_key -%}
@@ -198,6 +202,30 @@ def login(strategy):
         return client
 
     return login_as
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """What a run of ``manage.py demo_user`` left: the account, its password, the output."""
+
+    user: User
+    password: str
+    output: str
+
+
+@pytest.fixture
+def run_demo_user(db):
+    """Return ``run() -> DemoUser``: ``manage.py demo_user`` as a developer runs it locally."""
+
+    def run():
+        output = StringIO()
+        with override_settings(DEBUG=True):
+            call_command("demo_user", stdout=output)
+        printed = output.getvalue()
+        password = re.search(r"^Password \(shown once\): (\S+)$", printed, re.MULTILINE)[1]
+        return DemoUser(User.objects.get(username="demo"), password, printed)
+
+    return run
 
 
 @pytest.fixture

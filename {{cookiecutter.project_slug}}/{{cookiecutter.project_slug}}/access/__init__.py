@@ -11,4 +11,7 @@ one object answers every access question for a view:
 - ``has_object_permission`` decides what the caller may do to a row they can see.
 - ``schema_parameters`` lists what the policy reads from a request besides the body
   (a tenant header), so that the OpenAPI schema documents it.
+- ``prepare_demo_user(user)`` gives the local demo account whatever the policy requires
+  before it can use the example endpoints (a role, a tenant), so ``manage.py demo_user``
+  needs to know nothing about the permission model in force.
 """

@@ -15,3 +15,12 @@ class AccessPolicy(permissions.BasePermission):
 
     def perform_create(self, request, serializer):
         serializer.save(owner=request.user)
+
+    def prepare_demo_user(self, user):
+        """Give the local demo ``user`` what it needs to use every endpoint of the policy.
+
+        Called by ``manage.py demo_user`` on every run, so it must be idempotent. Returns
+        a short description of what was granted, for the command to print, or ``None``
+        when the policy needs nothing beyond the account itself.
+        """
+        return None

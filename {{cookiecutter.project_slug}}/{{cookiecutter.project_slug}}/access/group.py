@@ -1,7 +1,10 @@
+from django.contrib.auth.models import Group
 from django.db.models import Q
 from rest_framework import permissions
 
 from .base import AccessPolicy
+
+DEMO_GROUP = "demo"
 
 # What the document's group must be allowed to do for its members to use each method.
 GROUP_PERMISSIONS = {
@@ -37,3 +40,11 @@ class GroupPolicy(AccessPolicy):
                 content_type__app_label="documents", codename=codename
             ).exists()
         )
+
+    def prepare_demo_user(self, user):
+        """Put ``user`` in the ``demo`` group, so it can try sharing a document.
+
+        Its own documents need nothing: owners keep full control.
+        """
+        user.groups.add(Group.objects.get_or_create(name=DEMO_GROUP)[0])
+        return f"belongs to the {DEMO_GROUP!r} group"

@@ -1,7 +1,8 @@
 from {{ cookiecutter.project_slug }}.access.base import AccessPolicy
 
+from .models import RoleAssignment
 from .permissions import holds
-from .roles import DOCUMENT_ADD, DOCUMENT_CHANGE, DOCUMENT_DELETE, DOCUMENT_VIEW
+from .roles import DOCUMENT_ADD, DOCUMENT_CHANGE, DOCUMENT_DELETE, DOCUMENT_VIEW, default_role
 
 ACTION_PERMISSIONS = {
     "list": DOCUMENT_VIEW,
@@ -12,6 +13,8 @@ ACTION_PERMISSIONS = {
     "destroy": DOCUMENT_DELETE,
 }
 READ_ACTIONS = {"list", "retrieve"}
+# Holds every document permission and rbac.manage_roles: the whole of the example API.
+DEMO_ROLE = "admin"
 
 
 class RolePolicy(AccessPolicy):
@@ -37,3 +40,10 @@ class RolePolicy(AccessPolicy):
         if holds(request, DOCUMENT_VIEW):
             return queryset
         return queryset.filter(owner=request.user)
+
+    def prepare_demo_user(self, user):
+        """Give ``user`` the ``admin`` role for good (an expiry set since is lifted)."""
+        RoleAssignment.objects.update_or_create(
+            user=user, role=default_role(DEMO_ROLE), defaults={"expires_at": None}
+        )
+        return f"holds the {DEMO_ROLE!r} role"

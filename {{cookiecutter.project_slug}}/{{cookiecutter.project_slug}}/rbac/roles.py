@@ -38,3 +38,11 @@ def apply_default_roles():
     for name, permission_names in DEFAULT_ROLES.items():
         role, _ = Role.objects.get_or_create(name=name)
         role.permissions.set(find_permissions(permission_names))
+
+
+def default_role(name):
+    """The role ``name``, created with its default permissions if it has been deleted."""
+    role, created = Role.objects.get_or_create(name=name)
+    if created:
+        role.permissions.set(find_permissions(DEFAULT_ROLES[name]))
+    return role

@@ -40,12 +40,23 @@ class RoleSerializer(serializers.ModelSerializer):
 
 
 class RoleAssignmentSerializer(serializers.ModelSerializer):
-    user = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.all())
+    """``user`` holds ``role`` until ``expires_at`` (never, when empty).
+
+    The user is named by id, as registration and ``/api/auth/me/`` answer it: ids never
+    change, usernames may. ``username`` is shown alongside, for people reading.
+    """
+
+    user = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(),
+        pk_field=serializers.UUIDField(),
+        error_messages={"does_not_exist": "No user has this id."},
+    )
+    username = serializers.CharField(source="user.username", read_only=True)
     role = serializers.SlugRelatedField(slug_field="name", queryset=Role.objects.all())
 
     class Meta:
         model = RoleAssignment
-        fields = ["id", "user", "role", "expires_at", "created_at"]
+        fields = ["id", "user", "username", "role", "expires_at", "created_at"]
         read_only_fields = ["id", "created_at"]
 
     def validate_expires_at(self, value):

@@ -2,8 +2,11 @@ from rest_framework import exceptions, permissions
 
 from {{ cookiecutter.project_slug }}.access.base import AccessPolicy
 
+from .models import Membership, Tenant
 from .resolver import HEADER, active_membership, for_tenant
 from .schema import TENANT_HEADER
+
+DEMO_TENANT = "demo"
 
 
 class TenantPolicy(AccessPolicy):
@@ -39,3 +42,15 @@ class TenantPolicy(AccessPolicy):
         if request.method in permissions.SAFE_METHODS:
             return True
         return request.membership.manages_tenant or obj.owner_id == request.user.pk
+
+    def prepare_demo_user(self, user):
+        """Make ``user`` an owner of the ``demo`` tenant.
+
+        Unless it has joined other tenants since, that is its only one, so its requests
+        act there without an ``X-Tenant`` header.
+        """
+        tenant, _ = Tenant.objects.get_or_create(slug=DEMO_TENANT, defaults={"name": "Demo"})
+        Membership.objects.update_or_create(
+            user=user, tenant=tenant, defaults={"role": Membership.Role.OWNER}
+        )
+        return f"owns the {DEMO_TENANT!r} tenant"

@@ -164,3 +164,15 @@ def test_listing_shared_documents_costs_the_same_for_any_page(
         response = client.get(LIST_URL)
 
     assert [row["group"] for row in response.json()["results"]] == ["team"] * rows
+
+
+def test_the_demo_user_shares_with_the_demo_group(login, run_demo_user):
+    run_demo_user()
+    demo = run_demo_user()
+    client = login(demo.user, demo.password)
+
+    assert "belongs to the 'demo' group" in demo.output
+    assert list(demo.user.groups.values_list("name", flat=True)) == ["demo"]
+    created = client.post(LIST_URL, {"title": "Plan", "group": "demo"})
+    assert created.status_code == 201, created.content
+    assert created.json()["group"] == "demo"

@@ -1,5 +1,6 @@
 """Managing roles and assignments over the API: admins only, and no escalation."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -37,7 +38,7 @@ def test_only_role_managers_reach_the_endpoints(login, user, assign, role):
     assert client.get(ROLES_URL).status_code == 403
     assert client.post(ROLES_URL, {"name": "mine", "permissions": []}).status_code == 403
     assert client.get(ASSIGNMENTS_URL).status_code == 403
-    assert client.post(ASSIGNMENTS_URL, {"user": "alice", "role": "admin"}).status_code == 403
+    assert client.post(ASSIGNMENTS_URL, {"user": user.pk, "role": "admin"}).status_code == 403
     assert client.delete(f"{ROLES_URL}admin/").status_code == 403
     assert Role.objects.filter(name="admin").exists()
 
@@ -89,9 +90,10 @@ def test_a_role_cannot_hold_permissions_its_creator_lacks(login, admin):
 
 def test_managers_cannot_grant_what_they_do_not_hold(login, role_manager, other_user):
     client = login(role_manager)
+    bob, manager = other_user.pk, role_manager.pk
 
-    assert client.post(ASSIGNMENTS_URL, {"user": "bob", "role": "editor"}).status_code == 403
-    assert client.post(ASSIGNMENTS_URL, {"user": "manager", "role": "admin"}).status_code == 403
+    assert client.post(ASSIGNMENTS_URL, {"user": bob, "role": "editor"}).status_code == 403
+    assert client.post(ASSIGNMENTS_URL, {"user": manager, "role": "admin"}).status_code == 403
     escalated = client.patch(
         f"{ROLES_URL}role-manager/",
         {"permissions": ["rbac.manage_roles", "documents.delete_document"]},
@@ -113,10 +115,10 @@ def test_managers_cannot_take_back_what_they_do_not_hold(login, role_manager, as
 
 
 def test_managers_grant_roles_they_could_hold(login, role_manager, other_user):
-    response = login(role_manager).post(ASSIGNMENTS_URL, {"user": "bob", "role": "viewer"})
+    response = login(role_manager).post(ASSIGNMENTS_URL, {"user": other_user.pk, "role": "viewer"})
 
     assert response.status_code == 201
-    assert response.json()["user"] == "bob"
+    assert response.json()["user"] == str(other_user.pk)
     assert RoleAssignment.objects.get(user=other_user).role.name == "viewer"
 
 
@@ -124,7 +126,7 @@ def test_an_assignment_grants_and_its_removal_revokes(login, admin, other_user):
     manager, grantee = login(admin), login(other_user)
     assert grantee.post(DOCUMENTS_URL, {"title": "x"}).status_code == 403
 
-    created = manager.post(ASSIGNMENTS_URL, {"user": "bob", "role": "editor"})
+    created = manager.post(ASSIGNMENTS_URL, {"user": other_user.pk, "role": "editor"})
     assert created.status_code == 201
     assert grantee.post(DOCUMENTS_URL, {"title": "x"}).status_code == 201
 
@@ -137,13 +139,62 @@ def test_assignments_are_unique_and_expire_in_the_future(login, admin, other_use
     past = (timezone.now() - timedelta(minutes=1)).isoformat()
     future = (timezone.now() + timedelta(days=1)).isoformat()
 
-    expired = client.post(ASSIGNMENTS_URL, {"user": "bob", "role": "viewer", "expires_at": past})
+    bob = other_user.pk
+
+    expired = client.post(ASSIGNMENTS_URL, {"user": bob, "role": "viewer", "expires_at": past})
     assert expired.status_code == 400
     assert "expires_at" in expired.json()
-    first = client.post(ASSIGNMENTS_URL, {"user": "bob", "role": "viewer", "expires_at": future})
+    first = client.post(ASSIGNMENTS_URL, {"user": bob, "role": "viewer", "expires_at": future})
     assert first.status_code == 201
-    assert client.post(ASSIGNMENTS_URL, {"user": "bob", "role": "viewer"}).status_code == 400
-    assert client.post(ASSIGNMENTS_URL, {"user": "nobody", "role": "viewer"}).status_code == 400
+    assert client.post(ASSIGNMENTS_URL, {"user": bob, "role": "viewer"}).status_code == 400
+
+
+def test_assignments_show_the_user_id_and_a_read_only_username(login, admin, other_user):
+    client = login(admin)
+
+    created = client.post(
+        ASSIGNMENTS_URL, {"user": other_user.pk, "role": "viewer", "username": "alice"}
+    )
+
+    assert created.status_code == 201, created.content
+    expected = {"user": str(other_user.pk), "username": "bob", "role": "viewer"}
+    assert expected.items() <= created.json().items()
+    listed = client.get(ASSIGNMENTS_URL).json()["results"]
+    assert {(row["user"], row["username"], row["role"]) for row in listed} == {
+        (str(admin.pk), "alice", "admin"),
+        (str(other_user.pk), "bob", "viewer"),
+    }
+
+
+@pytest.mark.parametrize(
+    "user_id",
+    ["bob", "", "1", "not-a-uuid", f"{uuid.uuid4()}x", -1, 2**128, 1.5, None, [], {"id": 1}],
+)
+def test_malformed_user_ids_are_refused(login, admin, user_id):
+    client = login(admin)
+
+    created = client.post(ASSIGNMENTS_URL, {"user": user_id, "role": "viewer"}, format="json")
+    changed = client.patch(
+        f"{ASSIGNMENTS_URL}{RoleAssignment.objects.get().pk}/", {"user": user_id}, format="json"
+    )
+
+    assert created.status_code == 400
+    assert "user" in created.json()
+    assert changed.status_code == 400
+    assert "user" in changed.json()
+    assert RoleAssignment.objects.get().user == admin
+
+
+@pytest.mark.parametrize("known_elsewhere", [False, True])
+def test_unknown_user_ids_are_refused(login, admin, known_elsewhere):
+    # The id of another kind of object is as unknown as a random one.
+    user_id = RoleAssignment.objects.get().pk if known_elsewhere else uuid.uuid4()
+
+    response = login(admin).post(ASSIGNMENTS_URL, {"user": str(user_id), "role": "viewer"})
+
+    assert response.status_code == 400
+    assert "user" in response.json()
+    assert RoleAssignment.objects.count() == 1
 
 
 def test_me_lists_active_roles_only(login, user, assign):

@@ -1,17 +1,54 @@
+"""``manage.py demo_user``: the account the README starts from, under any permission model.
+
+What the permission model grants it on top (a role, a tenant, a group) is tested with
+the model itself.
+"""
+
 import pytest
 from django.core.management import CommandError, call_command
 
+from {{ cookiecutter.project_slug }}.documents.models import Document
 from {{ cookiecutter.project_slug }}.users.models import User
 
+DOCUMENTS_URL = "/api/documents/"
 
-@pytest.mark.django_db
-def test_demo_user_prints_a_fresh_password_once(settings, capsys):
-    settings.DEBUG = True
 
-    call_command("demo_user")
+def test_the_demo_user_logs_in_and_uses_documents(login, run_demo_user):
+    demo = run_demo_user()
+    client = login(demo.user, demo.password)
 
-    password = capsys.readouterr().out.rsplit(" ", 1)[-1].strip()
-    assert User.objects.get(username="demo").check_password(password)
+    created = client.post(DOCUMENTS_URL, {"title": "Plan", "body": "draft"})
+    assert created.status_code == 201, created.content
+    detail_url = f"{DOCUMENTS_URL}{created.json()['id']}/"
+    listed = client.get(DOCUMENTS_URL).json()["results"]
+    assert [row["title"] for row in listed] == ["Plan"]
+    changed = client.patch(detail_url, {"title": "Final"})
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["title"] == "Final"
+    assert client.delete(detail_url).status_code == 204
+    assert not Document.objects.exists()
+
+
+def test_the_password_is_printed_once_and_stored_hashed(run_demo_user):
+    demo = run_demo_user()
+
+    assert demo.output.count(demo.password) == 1
+    assert demo.output.startswith("User 'demo' is ready")
+    assert demo.password not in demo.user.password
+
+
+def test_running_it_again_resets_the_password_and_duplicates_nothing(run_demo_user):
+    first = run_demo_user()
+    User.objects.filter(username="demo").update(is_active=False)
+
+    second = run_demo_user()
+
+    assert User.objects.filter(username="demo").count() == 1
+    assert second.password != first.password
+    assert second.user.is_active
+    assert second.user.check_password(second.password)
+    assert not second.user.check_password(first.password)
+    assert second.output.replace(second.password, "") == first.output.replace(first.password, "")
 
 
 @pytest.mark.django_db
@@ -20,3 +57,5 @@ def test_demo_user_refuses_to_run_without_debug(settings):
 
     with pytest.raises(CommandError, match="local development only"):
         call_command("demo_user")
+
+    assert not User.objects.exists()

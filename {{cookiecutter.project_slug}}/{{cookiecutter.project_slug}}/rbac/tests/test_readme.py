@@ -1,0 +1,56 @@
+"""The README's walkthrough for giving a new user a role, run request for request.
+
+The requests are read from the README's ``http`` blocks, so the documentation and the
+API cannot drift apart: change one, and this test says whether the other still agrees.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from {{ cookiecutter.project_slug }}.users.models import User
+
+HTTP_BLOCK = re.compile(r"^```http\n(?P<request>.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    body: dict
+
+
+def readme_requests():
+    """Each ``http`` block of the README: its request line and JSON body (headers aside)."""
+    text = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    requests = []
+    for block in HTTP_BLOCK.finditer(text):
+        head, _, body = block["request"].partition("\n\n")
+        method, path, _version = head.splitlines()[0].split()
+        requests.append(Request(method, path, json.loads(body)))
+    return requests
+
+
+def send(client, request, **body):
+    """Send ``request`` as the README shows it, its placeholders replaced by ``body``."""
+    return getattr(client, request.method.lower())(
+        request.path, {**request.body, **body}, format="json"
+    )
+
+
+def test_the_readme_gives_a_new_user_a_role(api_client, login, run_demo_user):
+    register, assign = readme_requests()
+    demo = run_demo_user()
+
+    registered = send(api_client, register)
+    assert registered.status_code == 201, registered.content
+    newcomer = login(User.objects.get(pk=registered.json()["id"]), register.body["password"])
+    assert newcomer.post("/api/documents/", {"title": "Draft"}).status_code == 403
+
+    assert assign.body["user"].startswith("<")  # the placeholder for the new user's id
+    assigned = send(login(demo.user, demo.password), assign, user=registered.json()["id"])
+    assert assigned.status_code == 201, assigned.content
+    assert assigned.json()["username"] == register.body["username"]
+    assert newcomer.post("/api/documents/", {"title": "Draft"}).status_code == 201

@@ -49,6 +49,37 @@ def text_files(project):
     return texts
 
 
+# Words that belong to one value of an option: a generated file that carries one when the
+# value was not chosen keeps a sentence, setting or name about a feature that is not there.
+OPTION_WORDS = {
+    "auth_session": {True: r"auth_session|session (login|cookie|auth)|csrf/"},
+    "auth_token": {True: r"\bknox\b|auth_token|\btoken login\b|Token <"},
+    "auth_jwt": {True: r"\bjwt\b|simplejwt|\bBearer\b"},
+    "auth_api_key": {True: r"api[ _-]?keys?\b|X-API-Key"},
+    "permission_model": {
+        "group": r"GroupPolicy|document_group",
+        "rbac": r"\brbac\b|\bRolePolicy\b|setup_roles",
+        "multi_tenant": r"tenan",
+    },
+    "throttling": {True: r"throttl|lockout|rate limit"},
+    "cors": {True: r"\bcors\b|cross-origin resource"},
+}
+
+
+def test_no_word_of_an_option_that_is_off_is_left(project, combination):
+    answers = answers_for(combination)
+    found = [
+        f"{relative}:{number}: {line.strip()} ({option}={value!r} is off)"
+        for option, owners in OPTION_WORDS.items()
+        for value, words in owners.items()
+        if answers[option] != value
+        for relative, text in text_files(project).items()
+        for number, line in enumerate(text.splitlines(), start=1)
+        if re.search(words, line, re.IGNORECASE)
+    ]
+    assert found == []
+
+
 def test_no_template_syntax_is_left(project):
     leftovers = [
         f"{relative}:{number}: {line.strip()}"

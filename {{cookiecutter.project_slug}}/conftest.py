@@ -139,7 +139,7 @@ PASSWORD_STRATEGIES = sorted(name for name, s in STRATEGIES.items() if s.post_cr
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Throttle counters live in the cache; every test starts from zero."""
+    """Every test starts and ends with an empty cache (counters live there)."""
     cache.clear()
     yield
     cache.clear()

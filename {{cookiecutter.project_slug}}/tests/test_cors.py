@@ -1,5 +1,5 @@
-"""Only configured origins get CORS headers, only on the API, with credentials only for
-session authentication (the one strategy a browser sends by itself)."""
+"""Only configured origins get CORS headers, only on the API, and credentials are allowed
+only when the API authenticates browsers by a cookie."""
 
 import pytest
 from django.conf import settings

@@ -46,8 +46,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES
 # ------------------------------------------------------------------------------
+{%- if cookiecutter.throttling %}
 # Throttle and lockout counters live in the cache, so every worker process must share it:
 # production sets REDIS_URL. Local development and tests fall back to process memory.
+{%- else %}
+# REDIS_URL shares the cache between worker processes; without it, each process keeps its
+# own in memory.
+{%- endif %}
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {

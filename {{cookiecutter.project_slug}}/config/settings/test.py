@@ -33,7 +33,7 @@ REST_FRAMEWORK = {
 {%- endif %}
 {%- if cookiecutter.auth_token %}
 
-# Below the login rate limit, so that the tests reach it.
+# Low, so that the tests reach it{% if cookiecutter.throttling %} before the login rate limit{% endif %}.
 REST_KNOX = {**REST_KNOX, "TOKEN_LIMIT_PER_USER": 5}
 {%- endif %}
 {%- if cookiecutter.cors %}

@@ -7,11 +7,12 @@ one object answers every access question for a view:
 - ``scope(request, queryset)`` narrows a queryset to the rows the caller may see. Views
   use it for lists *and* detail lookups, so a row hidden from a list is a 404 in detail.
 - ``perform_create(request, serializer)`` saves a new row with the fields the policy
-  controls (its owner, group or tenant), never taken from the request body.
+  controls (its owner, and whatever else the model scopes rows by), never taken from the
+  request body.
 - ``has_object_permission`` decides what the caller may do to a row they can see.
 - ``schema_parameters`` lists what the policy reads from a request besides the body
-  (a tenant header), so that the OpenAPI schema documents it.
+  (a header, say), so that the OpenAPI schema documents it.
 - ``prepare_demo_user(user)`` gives the local demo account whatever the policy requires
-  before it can use the example endpoints (a role, a tenant), so ``manage.py demo_user``
-  needs to know nothing about the permission model in force.
+  before it can use the example endpoints (a role or a membership, say), so
+  ``manage.py demo_user`` needs to know nothing about the permission model in force.
 """

@@ -17,8 +17,8 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 def find_membership(request, slug):
     """The caller's membership in the tenant named ``slug``, or in their only tenant.
 
-    A credential bound to one tenant (an API key with a ``tenant_id``) only ever finds
-    that tenant. One query.
+    A credential bound to one tenant (one whose ``request.auth`` has a ``tenant_id``)
+    only ever finds that tenant. One query.
     """
     memberships = Membership.objects.select_related("tenant").filter(user=request.user)
     bound_tenant_id = getattr(request.auth, "tenant_id", None)

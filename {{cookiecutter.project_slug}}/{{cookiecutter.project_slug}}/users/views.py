@@ -15,7 +15,7 @@ class RegisterView(generics.CreateAPIView):
 
 
 class MeView(generics.RetrieveAPIView):
-    """The caller, how they authenticated, and their groups, roles or tenants."""
+    """The caller, how they authenticated, and what the permission model grants them."""
 
     serializer_class = MeSerializer
 

@@ -130,6 +130,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # Outermost, so that every error answer under /api/ leaves in the API's JSON shape.
+    "{{ cookiecutter.project_slug }}.core.middleware.APIErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
 {%- if cookiecutter.cors %}
     "corsheaders.middleware.CorsMiddleware",
@@ -199,6 +201,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
+    "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 {%- if cookiecutter.throttling %}

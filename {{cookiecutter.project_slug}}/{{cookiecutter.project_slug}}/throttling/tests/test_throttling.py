@@ -28,6 +28,7 @@ def test_failed_logins_lock_the_username_whatever_the_ip(
     locked = password_strategy.post_credentials(from_address("10.9.9.9"), "alice", password)
 
     assert locked.status_code == 429
+    assert locked.json()["code"] == "throttled"
     assert int(locked["Retry-After"]) > 0
 
 
@@ -67,7 +68,12 @@ def test_registration_is_rate_limited(settings, db):
     response = client.post(REGISTER_URL, NEW_USER)
 
     assert response.status_code == 429
-    assert "Retry-After" in response
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"detail", "code"}
+    assert body["code"] == "throttled"
+    assert body["detail"].startswith("Request was throttled.")
+    assert int(response["Retry-After"]) > 0
 
 
 def test_authenticated_requests_are_rate_limited_per_user(settings, login, user):

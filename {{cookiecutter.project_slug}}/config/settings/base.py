@@ -202,7 +202,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 {%- if cookiecutter.throttling %}
     # Client IPs come from REMOTE_ADDR, or from X-Forwarded-For as written by this many

@@ -93,6 +93,16 @@ def test_throttling_adds_no_query(
         assert client.get(DOCUMENTS_URL).status_code == 200
 
 
+def test_the_schema_declares_429_on_throttled_operations(api_client, db):
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    throttled = schema["paths"]["/api/auth/register/"]["post"]["responses"]["429"]
+    assert throttled["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert "Retry-After" in throttled["headers"]
+
+
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
 def test_deploy_checks_refuse_a_per_process_cache():
     errors = run_checks(include_deployment_checks=True)

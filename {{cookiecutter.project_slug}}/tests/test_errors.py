@@ -1,6 +1,7 @@
 """Every error under /api/ answers one JSON shape, DEBUG or not, and never leaks internals."""
 
 import pytest
+from rest_framework.test import APIClient
 
 from {{ cookiecutter.project_slug }}.users.views import RegisterView
 
@@ -8,6 +9,7 @@ REGISTER_URL = "/api/auth/register/"
 ME_URL = "/api/auth/me/"
 DOCUMENTS_URL = "/api/documents/"
 SECRET = "secret detail: /srv/app/settings.py SELECT password FROM users_user"
+LOGIN_FAILURE = b'{"detail":"Invalid username or password.","code":"authentication_failed"}'
 
 
 @pytest.fixture(params=[False, True], ids=["debug-off", "debug-on"])
@@ -135,3 +137,13 @@ def test_malformed_authorization_headers_answer_401(api_client, db, header):
     response = api_client.get(ME_URL, HTTP_AUTHORIZATION=header)
 
     error(response, 401)
+
+
+@pytest.mark.parametrize("username", ["alice", "nobody"])
+def test_login_failures_answer_alike_whatever_the_strategy(password_strategy, user, username):
+    client = APIClient(enforce_csrf_checks=True)
+
+    response = password_strategy.post_credentials(client, username, "wrong-password")
+
+    assert response.status_code == 401
+    assert response.content == LOGIN_FAILURE

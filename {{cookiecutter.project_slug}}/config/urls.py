@@ -33,9 +33,3 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(api_patterns)),
 ]
-
-# Error pages are JSON too, and never carry a traceback.
-handler400 = "rest_framework.exceptions.bad_request"
-handler403 = "{{ cookiecutter.project_slug }}.core.views.permission_denied"
-handler404 = "{{ cookiecutter.project_slug }}.core.views.page_not_found"
-handler500 = "rest_framework.exceptions.server_error"

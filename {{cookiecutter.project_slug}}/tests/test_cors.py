@@ -46,3 +46,11 @@ def test_simple_requests_from_an_allowed_origin_are_marked(api_client, db):
 
     assert response.status_code == 401
     assert response["Access-Control-Allow-Origin"] == ALLOWED
+
+
+def test_error_pages_from_outside_the_api_views_keep_their_cors_headers(api_client, db):
+    response = api_client.get("/api/nowhere/", HTTP_ORIGIN=ALLOWED)
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert response["Access-Control-Allow-Origin"] == ALLOWED

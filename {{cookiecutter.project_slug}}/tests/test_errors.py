@@ -1,43 +1,132 @@
-"""Errors answer JSON and never leak internals."""
+"""Every error under /api/ answers one JSON shape, DEBUG or not, and never leaks internals."""
 
 import pytest
+from rest_framework.test import APIClient
 
-from {{ cookiecutter.project_slug }}.documents.views import DocumentViewSet
+from {{ cookiecutter.project_slug }}.users.views import RegisterView
+
+REGISTER_URL = "/api/auth/register/"
+ME_URL = "/api/auth/me/"
+DOCUMENTS_URL = "/api/documents/"
+SECRET = "secret detail: /srv/app/settings.py SELECT password FROM users_user"
+LOGIN_FAILURE = b'{"detail":"Invalid username or password.","code":"authentication_failed"}'
 
 
-def test_unknown_urls_answer_json_404(api_client, db):
+@pytest.fixture(params=[False, True], ids=["debug-off", "debug-on"])
+def debug(request, settings):
+    """Run the test with DEBUG off, then on: Django's detailed pages must not show."""
+    settings.DEBUG = request.param
+
+
+def error(response, status):
+    """The body of a JSON error answer, checked for its status and its keys."""
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"detail", "code"}
+    return body
+
+
+def test_unknown_urls_answer_json_404(api_client, db, debug):
     response = api_client.get("/api/nowhere/")
 
-    assert response.status_code == 404
-    assert response["Content-Type"] == "application/json"
-    assert response.json() == {"detail": "Not found."}
+    assert error(response, 404) == {"detail": "Not found.", "code": "not_found"}
 
 
-def test_a_crash_answers_a_bare_json_500(login, author, monkeypatch):
+def test_a_crash_answers_json_500_and_is_logged(api_client, db, debug, monkeypatch, caplog):
     def crash(*args, **kwargs):
-        raise RuntimeError("secret detail: /srv/app/settings.py SELECT password FROM users")
+        raise RuntimeError(SECRET)
 
-    monkeypatch.setattr(DocumentViewSet, "list", crash)
-    client = login(author)
-    client.raise_request_exception = False
+    monkeypatch.setattr(RegisterView, "create", crash)
+    api_client.raise_request_exception = False
 
-    response = client.get("/api/documents/")
+    response = api_client.post(REGISTER_URL, {"username": "carol"})
 
-    assert response.status_code == 500
-    assert response.json() == {"error": "Server Error (500)"}
+    assert error(response, 500) == {"detail": "A server error occurred.", "code": "server_error"}
     assert b"secret" not in response.content
     assert b"Traceback" not in response.content
+    [record] = [r for r in caplog.records if r.name == "django.request" and r.levelname == "ERROR"]
+    assert record.exc_info[0] is RuntimeError
+
+
+def test_a_bad_host_header_answers_json_400(api_client, db, debug):
+    response = api_client.get(ME_URL, HTTP_HOST="evil.example")
+
+    assert error(response, 400) == {"detail": "Bad request.", "code": "bad_request"}
+    assert b"evil" not in response.content
+
+
+def test_pages_outside_the_api_keep_djangos_html(api_client, db):
+    response = api_client.get("/nowhere/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_views_rendering_another_format_answer_json_errors(api_client, db, debug):
+    response = api_client.post("/api/docs/")  # an HTML page
+
+    assert error(response, 405)["code"] == "method_not_allowed"
+    assert response["X-Frame-Options"] == "DENY"  # the other middleware's headers stay
+
+
+def test_unsupported_methods_answer_405(api_client, db):
+    response = api_client.delete(REGISTER_URL)
+
+    assert error(response, 405) == {
+        "detail": 'Method "DELETE" not allowed.',
+        "code": "method_not_allowed",
+    }
+    assert "POST" in response["Allow"]
 
 
 @pytest.mark.parametrize(
-    ("body", "content_type"),
-    [("{not json", "application/json"), ("title=x", "application/x-www-form-urlencoded")],
+    ("body", "content_type", "status", "code"),
+    [
+        ("{not json", "application/json", 400, "parse_error"),
+        ("title=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+    ],
 )
-def test_malformed_or_unsupported_bodies_are_refused(login, author, body, content_type):
-    response = login(author).post("/api/documents/", body, content_type=content_type)
+def test_malformed_or_unsupported_bodies_are_refused(
+    login, author, body, content_type, status, code
+):
+    response = login(author).post(DOCUMENTS_URL, body, content_type=content_type)
 
-    assert response.status_code in (400, 415)
-    assert response["Content-Type"] == "application/json"
+    assert error(response, status)["code"] == code
+
+
+def test_invalid_input_answers_the_errors_of_each_field(api_client, db):
+    response = api_client.post(REGISTER_URL, {"email": "no"})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Invalid input.",
+        "code": "invalid",
+        "errors": {
+            "username": ["This field is required."],
+            "email": ["Enter a valid email address."],
+            "password": ["This field is required."],
+        },
+    }
+
+
+def test_errors_about_the_whole_body_are_non_field_errors(api_client, db):
+    response = api_client.post(REGISTER_URL, "[1, 2]", content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "non_field_errors": ["Invalid data. Expected a dictionary, but got list."]
+    }
+
+
+def test_missing_credentials_answer_401_with_a_challenge(api_client, db):
+    response = api_client.get(ME_URL)
+
+    assert error(response, 401) == {
+        "detail": "Authentication credentials were not provided.",
+        "code": "not_authenticated",
+    }
+    assert response["WWW-Authenticate"]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +134,16 @@ def test_malformed_or_unsupported_bodies_are_refused(login, author, body, conten
     ["Bearer", "Bearer x y z", "Basic !!!", "Token", "\u00e9\u00e9", "Bearer " + "x" * 10000],
 )
 def test_malformed_authorization_headers_answer_401(api_client, db, header):
-    response = api_client.get("/api/auth/me/", HTTP_AUTHORIZATION=header)
+    response = api_client.get(ME_URL, HTTP_AUTHORIZATION=header)
+
+    error(response, 401)
+
+
+@pytest.mark.parametrize("username", ["alice", "nobody"])
+def test_login_failures_answer_alike_whatever_the_strategy(password_strategy, user, username):
+    client = APIClient(enforce_csrf_checks=True)
+
+    response = password_strategy.post_credentials(client, username, "wrong-password")
 
     assert response.status_code == 401
-    assert response["Content-Type"] == "application/json"
+    assert response.content == LOGIN_FAILURE

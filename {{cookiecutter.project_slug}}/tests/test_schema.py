@@ -1,4 +1,7 @@
-"""The OpenAPI schema is served and declares every enabled authentication scheme."""
+"""The OpenAPI schema is served, declares every enabled authentication scheme and documents
+the error answers of each operation."""
+
+import pytest
 
 SCHEME_NAMES = {
     "session": "cookieAuth",
@@ -6,13 +9,32 @@ SCHEME_NAMES = {
     "jwt": "jwtAuth",
     "api_key": "apiKeyAuth",
 }
+ERROR = {"$ref": "#/components/schemas/Error"}
 
 
-def test_the_schema_declares_each_enabled_scheme(api_client, db, enabled_strategies):
+@pytest.fixture
+def schema(api_client, db):
     response = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
-
     assert response.status_code == 200
-    schemes = response.json()["components"]["securitySchemes"]
+    return response.json()
+
+
+def responses(schema, path, method):
+    return schema["paths"][path][method]["responses"]
+
+
+def error_statuses(schema, path, method):
+    """The statuses an operation declares with the ``Error`` body."""
+    return {
+        status
+        for status, response in responses(schema, path, method).items()
+        if response.get("content", {}).get("application/json", {}).get("schema") == ERROR
+    }
+
+
+def test_the_schema_declares_each_enabled_scheme(schema, enabled_strategies):
+    schemes = schema["components"]["securitySchemes"]
+
     assert set(schemes) == {SCHEME_NAMES[name] for name in enabled_strategies}
 
 
@@ -21,3 +43,29 @@ def test_the_docs_page_is_served_without_a_cdn(api_client, db):
 
     assert response.status_code == 200
     assert b"cdn" not in response.content.lower()
+
+
+def test_the_schema_describes_the_error_shape(schema):
+    error = schema["components"]["schemas"]["Error"]
+
+    assert set(error["properties"]) == {"detail", "code", "errors"}
+    assert set(error["required"]) == {"detail", "code"}
+
+
+def test_operations_declare_their_error_answers(schema):
+    assert "400" in error_statuses(schema, "/api/auth/register/", "post")
+    assert "401" in error_statuses(schema, "/api/auth/me/", "get")
+    assert "404" in error_statuses(schema, "/api/documents/{id}/", "get")
+    assert {"400", "401", "404"} <= error_statuses(schema, "/api/documents/{id}/", "patch")
+    assert "WWW-Authenticate" in responses(schema, "/api/auth/me/", "get")["401"]["headers"]
+
+
+def test_errors_are_declared_only_where_they_can_happen(schema):
+    # Registration is open to anyone and names no object; reading oneself sends no body
+    # and needs nothing beyond being authenticated.
+    assert not {"401", "403", "404"} & error_statuses(schema, "/api/auth/register/", "post")
+    assert not {"400", "403", "404"} & error_statuses(schema, "/api/auth/me/", "get")
+
+
+def test_declared_success_answers_are_kept(schema):
+    assert "204" in responses(schema, "/api/documents/{id}/", "delete")

@@ -144,6 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # Outermost, so that every error answer under /api/ leaves in the API's JSON shape.
+    "{{ cookiecutter.project_slug }}.core.middleware.APIErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
 {%- if cookiecutter.cors %}
     "corsheaders.middleware.CorsMiddleware",
@@ -213,7 +215,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 {%- if cookiecutter.throttling %}
     # Client IPs come from REMOTE_ADDR, or from X-Forwarded-For as written by this many

@@ -86,14 +86,16 @@ def test_an_expiry_in_the_past_is_refused(manager):
     response = manager.post(KEYS_URL, {"name": "old", "expires_at": past})
 
     assert response.status_code == 400
-    assert "expires_at" in response.json()
+    assert "expires_at" in response.json()["errors"]
 
 
 def test_a_read_only_key_cannot_write(user, issue):
     client = with_key(issue(read_only=True)["key"])
 
     assert client.get(DOCUMENTS_URL).status_code == 200
-    assert client.post(DOCUMENTS_URL, {"title": "x"}).status_code == 403
+    refused = client.post(DOCUMENTS_URL, {"title": "x"})
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "This API key is read-only.", "code": "permission_denied"}
     assert not Document.objects.exists()
 
 

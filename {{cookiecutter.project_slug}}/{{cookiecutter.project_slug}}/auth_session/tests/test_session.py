@@ -58,6 +58,7 @@ def test_login_requires_the_csrf_token(client, user):
     response = client.post(LOGIN_URL, {"username": "alice", "password": "anything"})
 
     assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
     assert "CSRF" in response.json()["detail"]
 
 

@@ -53,7 +53,7 @@ def test_invalid_input_is_refused(login, author):
     response = login(author).post(LIST_URL, {"title": ""})
 
     assert response.status_code == 400
-    assert "title" in response.json()
+    assert "title" in response.json()["errors"]
 
 
 def test_reading_one_document_stays_within_budget_and_writes_nothing(

@@ -93,6 +93,10 @@ def test_permissions_held_outside_the_group_do_not_count(login, user, shared_doc
     response = login(user).patch(detail_url(shared_document.pk), {"title": "Edited"})
 
     assert response.status_code == 403
+    assert response.json() == {
+        "detail": "You do not have permission to perform this action.",
+        "code": "permission_denied",
+    }
 
 
 def test_owners_share_with_their_own_groups_only(login, user, team, stranger):
@@ -101,7 +105,7 @@ def test_owners_share_with_their_own_groups_only(login, user, team, stranger):
 
     refused = client.post(LIST_URL, {"title": "Plan", "group": "outsiders"})
     assert refused.status_code == 400
-    assert "group" in refused.json()
+    assert "group" in refused.json()["errors"]
     assert client.post(LIST_URL, {"title": "Plan", "group": "nobody"}).status_code == 400
 
     created = client.post(LIST_URL, {"title": "Plan", "group": "team"})

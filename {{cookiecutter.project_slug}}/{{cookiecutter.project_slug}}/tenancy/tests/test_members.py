@@ -78,7 +78,7 @@ def test_adding_unknown_users_or_members_twice_is_refused(login, user, acme):
     assert client.post(members_url("acme"), {"username": "nobody"}).status_code == 400
     twice = client.post(members_url("acme"), {"username": "carol"})
     assert twice.status_code == 400
-    assert "username" in twice.json()
+    assert "username" in twice.json()["errors"]
 
 
 def test_the_username_of_a_membership_cannot_change(login, user, acme, dave):

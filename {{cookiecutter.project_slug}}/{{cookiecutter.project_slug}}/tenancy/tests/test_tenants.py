@@ -37,7 +37,7 @@ def test_invalid_slugs_are_refused(login, user, slug):
     response = login(user).post(TENANTS_URL, {"slug": slug, "name": "Acme"})
 
     assert response.status_code == 400
-    assert "slug" in response.json()
+    assert "slug" in response.json()["errors"]
 
 
 def test_a_taken_slug_is_refused(login, user, make_tenant):

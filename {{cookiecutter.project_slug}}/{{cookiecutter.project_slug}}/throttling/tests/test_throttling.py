@@ -28,6 +28,7 @@ def test_failed_logins_lock_the_username_whatever_the_ip(
     locked = password_strategy.post_credentials(from_address("10.9.9.9"), "alice", password)
 
     assert locked.status_code == 429
+    assert locked.json()["code"] == "throttled"
     assert int(locked["Retry-After"]) > 0
 
 
@@ -67,7 +68,12 @@ def test_registration_is_rate_limited(settings, db):
     response = client.post(REGISTER_URL, NEW_USER)
 
     assert response.status_code == 429
-    assert "Retry-After" in response
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"detail", "code"}
+    assert body["code"] == "throttled"
+    assert body["detail"].startswith("Request was throttled.")
+    assert int(response["Retry-After"]) > 0
 
 
 def test_authenticated_requests_are_rate_limited_per_user(settings, login, user):
@@ -85,6 +91,16 @@ def test_throttling_adds_no_query(
 
     with django_assert_num_queries(strategy.auth_queries + policy_queries + 2):  # count + page
         assert client.get(DOCUMENTS_URL).status_code == 200
+
+
+def test_the_schema_declares_429_on_throttled_operations(api_client, db):
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    throttled = schema["paths"]["/api/auth/register/"]["post"]["responses"]["429"]
+    assert throttled["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+    assert "Retry-After" in throttled["headers"]
 
 
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})

@@ -28,7 +28,7 @@ def test_register_rejects_weak_passwords_and_bad_emails(api_client, field, value
     response = api_client.post(REGISTER_URL, {**NEW_USER, field: value})
 
     assert response.status_code == 400
-    assert field in response.json()
+    assert field in response.json()["errors"]
     assert not User.objects.exists()
 
 
@@ -40,7 +40,7 @@ def test_register_requires_every_field(api_client, missing):
     response = api_client.post(REGISTER_URL, data)
 
     assert response.status_code == 400
-    assert missing in response.json()
+    assert missing in response.json()["errors"]
 
 
 def test_register_refuses_a_taken_username_or_email(api_client, user):
@@ -48,9 +48,9 @@ def test_register_refuses_a_taken_username_or_email(api_client, user):
     taken_email = api_client.post(REGISTER_URL, {**NEW_USER, "email": user.email.upper()})
 
     assert taken_name.status_code == 400
-    assert "username" in taken_name.json()
+    assert "username" in taken_name.json()["errors"]
     assert taken_email.status_code == 400
-    assert "email" in taken_email.json()
+    assert "email" in taken_email.json()["errors"]
 
 
 @pytest.mark.django_db

@@ -16,6 +16,11 @@ class LoginSerializer(serializers.TokenObtainPairSerializer):
 
     token_class = RefreshToken
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Passwords are compared as typed, like the other logins do: spaces count.
+        self.fields["password"].trim_whitespace = False
+
     def validate(self, attrs):
         try:
             return super().validate(attrs)

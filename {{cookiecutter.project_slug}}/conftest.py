@@ -1,3 +1,4 @@
+{%- set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
 """Fixtures shared by every test module.
 
 ``strategy`` is parametrized over the project's authentication strategies, so a test that
@@ -31,6 +32,7 @@ POLICY_QUERIES = 1
 {%- else %}
 POLICY_QUERIES = 0
 {%- endif %}
+{%- if password_login %}
 
 
 def signed_in(post_credentials, send_credential):
@@ -42,6 +44,7 @@ def signed_in(post_credentials, send_credential):
         send_credential(client, response)
 
     return sign_in
+{%- endif %}
 {%- if cookiecutter.auth_session %}
 
 
@@ -82,7 +85,7 @@ def jwt_send_credential(client, response):
 
 
 def api_key_sign_in(client, user, password):
-    # Keys have no password login: they are issued to a user (API, admin or shell).
+    # Keys have no password login: each is issued to a user, here as the shell does it.
     _api_key, key = UserAPIKey.objects.create_key(user=user, name="tests")
     client.credentials(HTTP_X_API_KEY=key)
 {%- endif %}
@@ -97,8 +100,10 @@ class Strategy:
     auth_queries: int
     # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
     sign_in: Callable
+{%- if password_login %}
     # Sends a username and password to the strategy's login endpoint, if it has one.
     post_credentials: Callable | None = None
+{%- endif %}
 
 
 STRATEGIES = {
@@ -130,7 +135,9 @@ STRATEGIES = {
 {%- endif %}
     ]
 }
+{%- if password_login %}
 PASSWORD_STRATEGIES = sorted(name for name, s in STRATEGIES.items() if s.post_credentials)
+{%- endif %}
 
 
 @pytest.fixture(autouse=True)
@@ -146,10 +153,14 @@ def api_client():
     return APIClient(enforce_csrf_checks=True)
 
 
+{%- if password_login %}
+
+
 @pytest.fixture
 def password():
     """The password every test user is created with."""
     return PASSWORD
+{%- endif %}
 
 
 @pytest.fixture
@@ -182,10 +193,14 @@ def strategy(request):
     return STRATEGIES[request.param]
 
 
+{%- if password_login %}
+
+
 @pytest.fixture(params=PASSWORD_STRATEGIES)
 def password_strategy(request):
     """Like ``strategy``, over the strategies that log in with a username and password."""
     return STRATEGIES[request.param]
+{%- endif %}
 
 
 @pytest.fixture

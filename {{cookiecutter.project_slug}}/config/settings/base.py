@@ -5,6 +5,7 @@ overrides what differs. Values that vary between deployments are read from the
 environment; see ``.env.example`` for the full list.
 """
 
+{% set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
 {% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
 {% endif -%}
@@ -37,7 +38,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES
 # ------------------------------------------------------------------------------
-# Throttle and lockout counters live in the cache, so every worker process must share it:
+# Throttle counters live in the cache, so every worker process must share it:
 # production sets REDIS_URL. Local development and tests fall back to process memory.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -106,6 +107,9 @@ LOCAL_APPS = [
 {%- endif %}
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.throttling",
+{%- endif %}
+{%- if cookiecutter.throttling and password_login %}
+    "{{ cookiecutter.project_slug }}.lockout",
 {%- endif %}
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -207,7 +211,9 @@ REST_FRAMEWORK = {
     # https://www.django-rest-framework.org/api-guide/throttling/#how-clients-are-identified
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_CLASSES": [
-        "{{ cookiecutter.project_slug }}.throttling.throttles.FailedLoginThrottle",
+{%- if password_login %}
+        "{{ cookiecutter.project_slug }}.lockout.throttles.FailedLoginThrottle",
+{%- endif %}
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
         "rest_framework.throttling.ScopedRateThrottle",
@@ -215,10 +221,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("DJANGO_THROTTLE_ANON", default="100/min"),
         "user": env("DJANGO_THROTTLE_USER", default="1000/min"),
+{%- if password_login %}
         "login": env("DJANGO_THROTTLE_LOGIN", default="10/min"),
         "register": env("DJANGO_THROTTLE_REGISTER", default="5/hour"),
         # Failed logins per username, whatever the client IP.
         "login_failures": env("DJANGO_THROTTLE_LOGIN_FAILURES", default="10/hour"),
+{%- endif %}
     },
 {%- endif %}
 }

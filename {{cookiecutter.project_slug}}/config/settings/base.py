@@ -179,6 +179,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+{% if cookiecutter.throttling -%}
+# THROTTLE RATES
+# ------------------------------------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/throttling/#setting-the-throttling-policy
+
+
+def throttle_rates(**defaults):
+    """DRF throttle rates by scope, each from ``DJANGO_THROTTLE_<SCOPE>`` or its default.
+
+    Every settings module that sets rates goes through here, so one variable overrides a
+    scope's rate whichever defaults apply.
+    """
+    return {
+        scope: env(f"DJANGO_THROTTLE_{scope.upper()}", default=rate)
+        for scope, rate in defaults.items()
+    }
+
+
+{% endif -%}
 # DJANGO REST FRAMEWORK
 # ------------------------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
@@ -218,16 +237,17 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
         "rest_framework.throttling.ScopedRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env("DJANGO_THROTTLE_ANON", default="100/min"),
-        "user": env("DJANGO_THROTTLE_USER", default="1000/min"),
+    # Strict, for production; the local settings relax them.
+    "DEFAULT_THROTTLE_RATES": throttle_rates(
+        anon="100/min",
+        user="1000/min",
 {%- if password_login %}
-        "login": env("DJANGO_THROTTLE_LOGIN", default="10/min"),
-        "register": env("DJANGO_THROTTLE_REGISTER", default="5/hour"),
+        login="10/min",
+        register="5/hour",
         # Failed logins per username, whatever the client IP.
-        "login_failures": env("DJANGO_THROTTLE_LOGIN_FAILURES", default="10/hour"),
+        login_failures="10/hour",
 {%- endif %}
-    },
+    ),
 {%- endif %}
 }
 

@@ -7,6 +7,10 @@ relative to the project root; ``{slug}`` stands for the Python package. A path m
 inside a folder that another option owns (a tenancy migration of the API key app): it goes
 when either option was not chosen.
 
+Some code belongs to a fact about the answers rather than to one option: registration
+needs a password login, whichever strategy provides it. ``DERIVED_FACTS`` computes such
+facts from the answers, and the table owns paths by them exactly as by an option.
+
 Like the pre-generation hook, the module is plain Python until Cookiecutter renders the
 placeholder in ``RENDERED_CONTEXT``, so it can be imported and tested.
 """
@@ -19,6 +23,18 @@ import sys
 from pathlib import Path
 
 RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
+
+# Strategies a user signs in to with a username and password.
+PASSWORD_LOGINS = ("auth_session", "auth_token", "auth_jwt")
+
+# Name -> function of the answers and of the facts listed before it. Without a password
+# login nobody logs in, fails to log in, registers, or manages API keys through the API
+# (a key cannot mint keys, so keys come from the shell and the admin).
+DERIVED_FACTS = {
+    "password_login": lambda known: any(known[option] for option in PASSWORD_LOGINS),
+    "login_lockout": lambda known: known["throttling"] and known["password_login"],
+    "api_key_endpoints": lambda known: known["auth_api_key"] and known["password_login"],
+}
 
 OWNED_PATHS = {
     "auth_session": {True: ["{slug}/auth_session"]},
@@ -41,17 +57,46 @@ OWNED_PATHS = {
     },
     "throttling": {True: ["{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},
+    "password_login": {
+        True: [
+            "{slug}/throttling/tests/test_login_rates.py",
+            "{slug}/users/login.py",
+            "{slug}/users/registration.py",
+            "{slug}/users/tests/test_login.py",
+            "{slug}/users/tests/test_register.py",
+        ]
+    },
+    "login_lockout": {True: ["{slug}/lockout"]},
+    "api_key_endpoints": {
+        True: [
+            "{slug}/auth_api_key/permissions.py",
+            "{slug}/auth_api_key/serializers.py",
+            "{slug}/auth_api_key/tests/test_endpoints.py",
+            "{slug}/auth_api_key/urls.py",
+            "{slug}/auth_api_key/views.py",
+            "{slug}/tenancy/tests/test_api_key_endpoints.py",
+        ]
+    },
 }
 
 
-def paths_to_remove(context, table=OWNED_PATHS):
-    """The project-relative paths owned by option values that were not chosen."""
+def facts(answers, derived=DERIVED_FACTS):
+    """The answers together with the facts derived from them, in order."""
+    known = dict(answers)
+    for name, derive in derived.items():
+        known[name] = derive(known)
+    return known
+
+
+def paths_to_remove(context, table=OWNED_PATHS, derived=DERIVED_FACTS):
+    """The project-relative paths owned by option values or facts that do not hold."""
     slug = context["project_slug"]
+    known = facts(context, derived)
     return sorted(
         path.format(slug=slug)
-        for option, owners in table.items()
+        for owner, owners in table.items()
         for value, paths in owners.items()
-        if context[option] != value
+        if known[owner] != value
         for path in paths
     )
 

@@ -42,14 +42,23 @@ pre_gen = load_hook("pre_gen_project")
 post_gen = load_hook("post_gen_project")
 
 
-def owned_paths(slug):
-    """Every path in the post-generation hook's table, ``{slug}`` replaced by ``slug``."""
+def table_entries(slug):
+    """``(owner, value, path)`` for every path in the post-generation hook's table.
+
+    The owner is an option or one of the hook's derived facts; ``{slug}`` in the path is
+    replaced by ``slug``.
+    """
     return [
-        path.format(slug=slug)
-        for owners in post_gen.OWNED_PATHS.values()
-        for paths in owners.values()
+        (owner, value, path.format(slug=slug))
+        for owner, owners in post_gen.OWNED_PATHS.items()
+        for value, paths in owners.items()
         for path in paths
     ]
+
+
+def owned_paths(slug):
+    """Every path in the post-generation hook's table, whether an option or a fact owns it."""
+    return [path for _owner, _value, path in table_entries(slug)]
 
 
 def template_options():

@@ -15,18 +15,20 @@ from tests.template import (
     TEMPLATE_DIR,
     bake,
     describe,
-    owned_paths,
     post_gen,
     project_files,
     run_cookiecutter,
+    table_entries,
 )
 
 # What unrendered Jinja leaves behind. The generated README may name the Cookiecutter
 # command and the answers file, so the word alone is allowed, not a variable of it.
 LEFTOVERS = re.compile(r"\{\{|\{%|\{#|\bcookiecutter\s*[.|\[]")
 
+VALID_COMBINATIONS = valid_combinations()
 
-@pytest.fixture(params=valid_combinations(), ids=combination_id)
+
+@pytest.fixture(params=VALID_COMBINATIONS, ids=combination_id)
 def combination(request):
     return request.param
 
@@ -101,16 +103,71 @@ def test_every_python_file_compiles(project):
 
 
 def test_only_chosen_paths_are_kept(project, combination):
+    """A path of the table is there exactly when its option's value or derived fact holds."""
     answers = answers_for(combination)
+    known = post_gen.facts(answers)
     removed = post_gen.paths_to_remove(answers)
-    owned = owned_paths(answers["project_slug"])
     kept = [
-        path
-        for path in owned
-        if not any(Path(path).is_relative_to(gone) for gone in removed)  # gone with a folder
+        f"{path} ({owner}={value!r})"
+        for owner, value, path in table_entries(answers["project_slug"])
+        if known[owner] == value
+        and not (project / path).exists()
+        and not any(Path(path).is_relative_to(gone) for gone in removed)  # gone with a folder
     ]
     assert [path for path in removed if (project / path).exists()] == []
-    assert [path for path in kept if not (project / path).exists()] == []
+    assert kept == []
+
+
+def mentions_of(path):
+    """Patterns naming the module or package at ``path``.
+
+    Anywhere by its dotted name or its path; from a sibling module by a relative import.
+    """
+    module = path.with_suffix("") if path.suffix == ".py" else path
+    dotted, slashed, name = (
+        re.escape(text) for text in (".".join(module.parts), path.as_posix(), module.name)
+    )
+    anywhere = re.compile(rf"(?<![\w./]){dotted}\b|(?<![\w./]){slashed}\b")
+    nearby = re.compile(rf"from \.{name}\b|from \. import [\w, ]*\b{name}\b")
+    return anywhere, nearby
+
+
+def test_no_kept_file_names_a_removed_module(project, combination):
+    """Pruning a module takes every import, setting and sentence naming it along."""
+    removed = [Path(path) for path in post_gen.paths_to_remove(answers_for(combination))]
+    texts = text_files(project)
+    mentions = [
+        f"{relative}: {gone}"
+        for gone in removed
+        for anywhere, nearby in [mentions_of(gone)]
+        for relative, text in texts.items()
+        if anywhere.search(text) or (Path(relative).parent == gone.parent and nearby.search(text))
+    ]
+    assert mentions == []
+
+
+# What only a password login needs: its endpoints, rates, lockout and login step.
+PASSWORD_LOGIN_TERMS = re.compile(
+    r"auth/register|auth/api-keys|login_failures|DJANGO_THROTTLE_LOGIN|DJANGO_THROTTLE_REGISTER"
+    r"|FailedLoginThrottle|CredentialsSerializer|lockout|throttle_scope",
+    re.IGNORECASE,
+)
+WITHOUT_PASSWORD_LOGIN = [
+    combination
+    for combination in VALID_COMBINATIONS
+    if not post_gen.facts(answers_for(combination))["password_login"]
+]
+
+
+@pytest.mark.parametrize("combination", WITHOUT_PASSWORD_LOGIN, ids=combination_id)
+def test_without_a_password_login_nothing_is_left_for_one(project):
+    mentions = [
+        f"{relative}:{number}: {line.strip()}"
+        for relative, text in text_files(project).items()
+        for number, line in enumerate(text.splitlines(), start=1)
+        if PASSWORD_LOGIN_TERMS.search(line)
+    ]
+    assert mentions == []
 
 
 def test_secret_is_only_in_the_ignored_env_file(project):

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from tests.combinations import option_values
+from tests.combinations import answers_for, option_values, valid_combinations
 from tests.template import (
     BAD_SLUGS,
     PROJECT_TEMPLATE_DIR,
@@ -12,6 +12,7 @@ from tests.template import (
     owned_paths,
     post_gen,
     pre_gen,
+    table_entries,
     template_options,
 )
 
@@ -75,9 +76,70 @@ def test_paths_to_remove_follows_the_table():
         "choice": {"x": ["x.py"], "y": ["{slug}/y.py", "docs/y.md"]},
     }
     context = {"project_slug": "demo", "flag": False, "choice": "x"}
-    assert post_gen.paths_to_remove(context, table) == ["demo/flagged", "demo/y.py", "docs/y.md"]
+    assert post_gen.paths_to_remove(context, table, {}) == [
+        "demo/flagged",
+        "demo/y.py",
+        "docs/y.md",
+    ]
     context = {"project_slug": "demo", "flag": True, "choice": "y"}
-    assert post_gen.paths_to_remove(context, table) == ["x.py"]
+    assert post_gen.paths_to_remove(context, table, {}) == ["x.py"]
+
+
+def test_paths_to_remove_follows_derived_facts():
+    table = {"flag": {True: ["flagged.py"]}, "both": {True: ["both.py"]}}
+    derived = {"both": lambda known: known["flag"] and known["other"]}
+    context = {"project_slug": "demo", "flag": True, "other": False}
+    assert post_gen.paths_to_remove(context, table, derived) == ["both.py"]
+    context = {"project_slug": "demo", "flag": True, "other": True}
+    assert post_gen.paths_to_remove(context, table, derived) == []
+
+
+def test_a_fact_sees_the_answers_and_the_facts_before_it():
+    derived = {
+        "double": lambda known: known["n"] * 2,
+        "quadruple": lambda known: known["double"] * 2,
+    }
+    assert post_gen.facts({"n": 1}, derived) == {"n": 1, "double": 2, "quadruple": 4}
+
+
+PASSWORD_LOGIN_CASES = [
+    ({"auth_session": True, "auth_token": False, "auth_jwt": False}, True),
+    ({"auth_session": False, "auth_token": True, "auth_jwt": False}, True),
+    ({"auth_session": False, "auth_token": False, "auth_jwt": True}, True),
+    ({"auth_session": False, "auth_token": False, "auth_jwt": False}, False),
+]
+
+
+@pytest.mark.parametrize(("logins", "expected"), PASSWORD_LOGIN_CASES)
+@pytest.mark.parametrize("throttling", [True, False])
+def test_password_login_and_what_needs_it(logins, expected, throttling):
+    """Registration, key management and the lockout follow the password logins."""
+    known = post_gen.facts(
+        {**default_answers(), **logins, "auth_api_key": True, "throttling": throttling}
+    )
+    assert known["password_login"] is expected
+    assert known["api_key_endpoints"] is expected
+    assert known["login_lockout"] is (expected and throttling)
+
+
+def test_no_api_key_endpoints_without_api_keys():
+    known = post_gen.facts({**default_answers(), "auth_api_key": False})
+    assert known["password_login"] is True
+    assert known["api_key_endpoints"] is False
+
+
+def test_derived_facts_are_not_options():
+    assert set(post_gen.DERIVED_FACTS).isdisjoint(option_values())
+
+
+def test_each_derived_fact_takes_both_values_over_the_valid_combinations():
+    """A fact that never changes would keep or drop its paths everywhere: a table bug."""
+    seen = {fact: set() for fact in post_gen.DERIVED_FACTS}
+    for combination in valid_combinations():
+        known = post_gen.facts(answers_for(combination))
+        for fact, values in seen.items():
+            values.add(known[fact])
+    assert seen == {fact: {True, False} for fact in post_gen.DERIVED_FACTS}
 
 
 def test_prune_removes_files_and_folders_only(tmp_path):
@@ -107,16 +169,11 @@ def test_no_path_is_owned_twice():
 
 
 def test_only_another_option_owns_paths_inside_an_owned_folder():
-    """A file inside a folder owned by another option is kept only when both are chosen.
+    """A file inside a folder owned by another option or fact is kept only when both hold.
 
-    Within one option, nesting would only say the same thing twice.
+    Within one owner, nesting would only say the same thing twice.
     """
-    owned = [
-        (option, path.format(slug=TEMPLATE_SLUG))
-        for option, owners in post_gen.OWNED_PATHS.items()
-        for paths in owners.values()
-        for path in paths
-    ]
+    owned = [(owner, path) for owner, _value, path in table_entries(TEMPLATE_SLUG)]
     nested = [
         (outer, inner)
         for (outer_option, outer), (inner_option, inner) in itertools.permutations(owned, 2)
@@ -134,11 +191,14 @@ def test_prune_skips_paths_inside_a_folder_it_removed(tmp_path):
     assert not (tmp_path / "app").exists()
 
 
-def test_table_names_real_options_and_values():
-    values = option_values()
-    for option, owners in post_gen.OWNED_PATHS.items():
-        assert option in values
-        assert set(owners) <= set(values[option]), option
+def test_table_names_real_options_or_facts_and_their_values():
+    values = {
+        **option_values(),
+        **{fact: [True, False] for fact in post_gen.DERIVED_FACTS},
+    }
+    for owner, owners in post_gen.OWNED_PATHS.items():
+        assert owner in values
+        assert set(owners) <= set(values[owner]), owner
 
 
 def test_local_env_gets_a_fresh_secret_and_is_never_overwritten(tmp_path):

@@ -1,3 +1,4 @@
+{%- set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
 """Fixtures shared by every test module.
 
 ``strategy`` is parametrized over the project's authentication strategies, so a test that
@@ -35,6 +36,7 @@ POLICY_QUERIES = 1
 {%- else %}
 POLICY_QUERIES = 0
 {%- endif %}
+{%- if password_login %}
 
 
 def signed_in(post_credentials, send_credential):
@@ -46,6 +48,7 @@ def signed_in(post_credentials, send_credential):
         send_credential(client, response)
 
     return sign_in
+{%- endif %}
 {%- if cookiecutter.auth_session %}
 
 
@@ -86,7 +89,7 @@ def jwt_send_credential(client, response):
 
 
 def api_key_sign_in(client, user, password):
-    # Keys have no password login: they are issued to a user (API, admin or shell).
+    # Keys have no password login: each is issued to a user, here as the shell does it.
     _api_key, key = UserAPIKey.objects.create_key(user=user, name="tests")
     client.credentials(HTTP_X_API_KEY=key)
 {%- endif %}
@@ -101,8 +104,10 @@ class Strategy:
     auth_queries: int
     # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
     sign_in: Callable
+{%- if password_login %}
     # Sends a username and password to the strategy's login endpoint, if it has one.
     post_credentials: Callable | None = None
+{%- endif %}
 
 
 STRATEGIES = {
@@ -134,7 +139,9 @@ STRATEGIES = {
 {%- endif %}
     ]
 }
+{%- if password_login %}
 PASSWORD_STRATEGIES = sorted(name for name, s in STRATEGIES.items() if s.post_credentials)
+{%- endif %}
 
 
 @pytest.fixture(autouse=True)
@@ -150,10 +157,14 @@ def api_client():
     return APIClient(enforce_csrf_checks=True)
 
 
+{%- if password_login %}
+
+
 @pytest.fixture
 def password():
     """The password every test user is created with."""
     return PASSWORD
+{%- endif %}
 
 
 @pytest.fixture
@@ -186,10 +197,14 @@ def strategy(request):
     return STRATEGIES[request.param]
 
 
+{%- if password_login %}
+
+
 @pytest.fixture(params=PASSWORD_STRATEGIES)
 def password_strategy(request):
     """Like ``strategy``, over the strategies that log in with a username and password."""
     return STRATEGIES[request.param]
+{%- endif %}
 
 
 @pytest.fixture

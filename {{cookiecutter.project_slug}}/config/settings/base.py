@@ -5,6 +5,7 @@ overrides what differs. Values that vary between deployments are read from the
 environment; see ``.env.example`` for the full list.
 """
 
+{% set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
 import os
 {% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
@@ -47,7 +48,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHES
 # ------------------------------------------------------------------------------
 {%- if cookiecutter.throttling %}
-# Throttle and lockout counters live in the cache, so every worker process must share it:
+# Rate-limit counters live in the cache, so every worker process must share it:
 # production sets REDIS_URL. Local development and tests fall back to process memory.
 {%- else %}
 # REDIS_URL shares the cache between worker processes; without it, each process keeps its
@@ -121,6 +122,9 @@ LOCAL_APPS = [
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.throttling",
 {%- endif %}
+{%- if cookiecutter.throttling and password_login %}
+    "{{ cookiecutter.project_slug }}.lockout",
+{%- endif %}
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -191,6 +195,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+{% if cookiecutter.throttling -%}
+# THROTTLE RATES
+# ------------------------------------------------------------------------------
+# https://www.django-rest-framework.org/api-guide/throttling/#setting-the-throttling-policy
+
+
+def throttle_rates(**defaults):
+    """DRF throttle rates by scope, each from ``DJANGO_THROTTLE_<SCOPE>`` or its default.
+
+    Every settings module that sets rates goes through here, so one variable overrides a
+    scope's rate whichever defaults apply.
+    """
+    return {
+        scope: env(f"DJANGO_THROTTLE_{scope.upper()}", default=rate)
+        for scope, rate in defaults.items()
+    }
+
+
+{% endif -%}
 # DJANGO REST FRAMEWORK
 # ------------------------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
@@ -224,19 +247,24 @@ REST_FRAMEWORK = {
     # https://www.django-rest-framework.org/api-guide/throttling/#how-clients-are-identified
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_CLASSES": [
-        "{{ cookiecutter.project_slug }}.throttling.throttles.FailedLoginThrottle",
+{%- if password_login %}
+        "{{ cookiecutter.project_slug }}.lockout.throttles.FailedLoginThrottle",
+{%- endif %}
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
         "rest_framework.throttling.ScopedRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env("DJANGO_THROTTLE_ANON", default="100/min"),
-        "user": env("DJANGO_THROTTLE_USER", default="1000/min"),
-        "login": env("DJANGO_THROTTLE_LOGIN", default="10/min"),
-        "register": env("DJANGO_THROTTLE_REGISTER", default="5/hour"),
+    # Strict, for production; the local settings relax them.
+    "DEFAULT_THROTTLE_RATES": throttle_rates(
+        anon="100/min",
+        user="1000/min",
+{%- if password_login %}
+        login="10/min",
+        register="5/hour",
         # Failed logins per username, whatever the client IP.
-        "login_failures": env("DJANGO_THROTTLE_LOGIN_FAILURES", default="10/hour"),
-    },
+        login_failures="10/hour",
+{%- endif %}
+    ),
 {%- endif %}
 }
 

@@ -1,7 +1,11 @@
 """Settings for development on a workstation: debug on, SQLite and local memory by default."""
 
 from .base import *  # noqa: F403
+{%- if cookiecutter.throttling %}
+from .base import REST_FRAMEWORK, env, throttle_rates
+{%- else %}
 from .base import env
+{%- endif %}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation step wrote a fresh key into the git-ignored .env file.
@@ -9,3 +13,19 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+{%- if cookiecutter.throttling %}
+
+# Rates a developer exploring the API will not hit; the same variables still override them.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": throttle_rates(
+        anon="10000/min",
+        user="10000/min",
+{%- if cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt %}
+        login="1000/min",
+        register="1000/hour",
+        login_failures="1000/hour",
+{%- endif %}
+    ),
+}
+{%- endif %}

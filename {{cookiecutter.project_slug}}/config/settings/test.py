@@ -25,9 +25,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": "60/min",
         "user": "60/min",
+{%- if cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt %}
         "login": "10/min",
         "register": "5/min",
         "login_failures": "5/hour",
+{%- endif %}
     },
 }
 {%- endif %}

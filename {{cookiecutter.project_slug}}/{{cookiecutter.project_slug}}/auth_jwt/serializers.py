@@ -2,7 +2,7 @@ from rest_framework.exceptions import AuthenticationFailed, ValidationError
 from rest_framework_simplejwt import serializers
 from rest_framework_simplejwt.tokens import UntypedToken
 
-from {{ cookiecutter.project_slug }}.users.serializers import CredentialsSerializer
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
 
 from .tokens import RefreshToken, user_for_payload
 

@@ -5,7 +5,8 @@ from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from {{ cookiecutter.project_slug }}.users.serializers import CredentialsSerializer, UserSerializer
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
+from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import SessionAuthentication
 

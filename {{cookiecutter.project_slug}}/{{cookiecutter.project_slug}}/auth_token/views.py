@@ -2,7 +2,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view, inline_seri
 from knox import views
 from rest_framework import permissions, serializers, status
 
-from {{ cookiecutter.project_slug }}.users.serializers import CredentialsSerializer, UserSerializer
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
+from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import TokenAuthentication
 

@@ -10,14 +10,14 @@ PER_PROCESS_BACKENDS = {
 
 
 def check_shared_cache(app_configs, **kwargs):
-    """Throttle and lockout counters must live in a cache every worker shares."""
+    """Throttle counters must live in a cache every worker shares."""
     backend = settings.CACHES["default"]["BACKEND"]
     if backend not in PER_PROCESS_BACKENDS:
         return []
     return [
         checks.Error(
             f"Throttling keeps its counters in the default cache, and {backend} is private "
-            "to each process, so rate limits and the login lockout would not hold.",
+            "to each process, so rate limits would not hold.",
             hint="Set REDIS_URL so the default cache is shared by every worker.",
             id="throttling.E001",
         )

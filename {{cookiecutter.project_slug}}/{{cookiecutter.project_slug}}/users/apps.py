@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class UsersConfig(AppConfig):
-    """The custom user model, registration and the ``me`` endpoint."""
+    """The custom user model and the endpoints about the caller's own account."""
 
     name = "{{ cookiecutter.project_slug }}.users"
     label = "users"

@@ -1,7 +1,5 @@
-from django.contrib.auth import authenticate, password_validation
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 
 {% if cookiecutter.permission_model == "rbac" -%}
 from {{ cookiecutter.project_slug }}.rbac.models import Role
@@ -18,33 +16,6 @@ class UserSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "username", "email"]
         read_only_fields = fields
-
-
-class RegisterSerializer(serializers.ModelSerializer):
-    password = serializers.CharField(write_only=True, style={"input_type": "password"})
-
-    class Meta:
-        model = User
-        fields = ["id", "username", "email", "password"]
-        read_only_fields = ["id"]
-        extra_kwargs = {"email": {"required": True, "allow_blank": False}}
-
-    def validate_email(self, value):
-        # The unique constraint is case-sensitive; addresses are not, in practice.
-        if User.objects.filter(email__iexact=value).exists():
-            raise serializers.ValidationError("A user with this email already exists.")
-        return value
-
-    def validate(self, attrs):
-        candidate = User(username=attrs["username"], email=attrs["email"])
-        try:
-            password_validation.validate_password(attrs["password"], user=candidate)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError({"password": list(error.messages)}) from error
-        return attrs
-
-    def create(self, validated_data):
-        return User.objects.create_user(**validated_data)
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -85,27 +56,3 @@ class MeSerializer(serializers.ModelSerializer):
         """The caller's tenants and their role in each."""
         return MembershipSerializer(user.memberships.select_related("tenant"), many=True).data
 {%- endif %}
-
-
-class CredentialsSerializer(serializers.Serializer):
-    """Checks a username and password through Django's ``authenticate``.
-
-    Going through ``authenticate(request=...)`` means every login strategy shares the same
-    backends and sends ``user_login_failed``, which the failed-login lockout listens to.
-    """
-
-    username = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
-
-    default_error_messages = {"invalid_login": "Invalid username or password."}
-
-    def validate(self, attrs):
-        user = authenticate(
-            request=self.context["request"],
-            username=attrs["username"],
-            password=attrs["password"],
-        )
-        if user is None:
-            raise exceptions.AuthenticationFailed(self.error_messages["invalid_login"])
-        attrs["user"] = user
-        return attrs

@@ -1,17 +1,6 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions
+from rest_framework import generics
 
-from .serializers import MeSerializer, RegisterSerializer, UserSerializer
-
-
-@extend_schema(responses={201: UserSerializer})
-class RegisterView(generics.CreateAPIView):
-    """Create an account. Open to anyone; credentials sent along are ignored."""
-
-    serializer_class = RegisterSerializer
-    authentication_classes = []
-    permission_classes = [permissions.AllowAny]
-    throttle_scope = "register"
+from .serializers import MeSerializer
 
 
 class MeView(generics.RetrieveAPIView):

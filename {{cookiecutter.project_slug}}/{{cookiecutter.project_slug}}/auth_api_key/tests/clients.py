@@ -1,7 +1,5 @@
 from rest_framework.test import APIClient
 
-KEYS_URL = "/api/auth/api-keys/"
-
 
 def with_key(key):
     """A client that authenticates every request with the API key ``key``."""

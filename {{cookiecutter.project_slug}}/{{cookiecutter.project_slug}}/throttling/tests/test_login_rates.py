@@ -1,0 +1,40 @@
+from rest_framework.test import APIClient
+
+from {{ cookiecutter.project_slug }}.throttling.tests.rates import limit
+
+REGISTER_URL = "/api/auth/register/"
+NEW_USER = {"username": "carol", "email": "carol@example.com", "password": "a-long-unusual-phrase"}
+
+
+def test_logins_from_one_address_are_limited_whatever_x_forwarded_for_says(
+    settings, password_strategy, db
+):
+    # Each attempt names another user (no lockout) and claims another forwarded address.
+    statuses = [
+        password_strategy.post_credentials(
+            APIClient(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}"),
+            f"user{n}",
+            "wrong",
+        ).status_code
+        for n in range(limit(settings, "login") + 1)
+    ]
+
+    assert statuses[-1] == 429
+    assert set(statuses[:-1]) == {401}
+
+
+def test_registration_is_rate_limited(settings, db):
+    client = APIClient(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.1")
+    for n in range(limit(settings, "register")):
+        user = {**NEW_USER, "username": f"carol{n}", "email": f"carol{n}@example.com"}
+        assert client.post(REGISTER_URL, user).status_code == 201
+
+    response = client.post(REGISTER_URL, NEW_USER)
+
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"detail", "code"}
+    assert body["code"] == "throttled"
+    assert body["detail"].startswith("Request was throttled.")
+    assert int(response["Retry-After"]) > 0

@@ -100,6 +100,8 @@ class Strategy:
     """One way to authenticate, as a client uses it."""
 
     name: str
+    # The security scheme the OpenAPI schema declares for it.
+    scheme: str
     # Database queries that authenticating one request costs (README, Performance).
     auth_queries: int
     # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
@@ -115,27 +117,33 @@ STRATEGIES = {
     for strategy in [
 {%- if cookiecutter.auth_session %}
         Strategy(
-            "session",
-            2,
-            signed_in(session_post_credentials, session_send_credential),
-            session_post_credentials,
+            name="session",
+            scheme="cookieAuth",
+            auth_queries=2,
+            sign_in=signed_in(session_post_credentials, session_send_credential),
+            post_credentials=session_post_credentials,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_token %}
         Strategy(
-            "token",
-            1,
-            signed_in(token_post_credentials, token_send_credential),
-            token_post_credentials,
+            name="token",
+            scheme="knoxApiToken",
+            auth_queries=1,
+            sign_in=signed_in(token_post_credentials, token_send_credential),
+            post_credentials=token_post_credentials,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
         Strategy(
-            "jwt", 1, signed_in(jwt_post_credentials, jwt_send_credential), jwt_post_credentials
+            name="jwt",
+            scheme="jwtAuth",
+            auth_queries=1,
+            sign_in=signed_in(jwt_post_credentials, jwt_send_credential),
+            post_credentials=jwt_post_credentials,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_api_key %}
-        Strategy("api_key", 1, api_key_sign_in),
+        Strategy(name="api_key", scheme="apiKeyAuth", auth_queries=1, sign_in=api_key_sign_in),
 {%- endif %}
     ]
 }
@@ -188,8 +196,8 @@ def other_user(make_user):
 
 @pytest.fixture(scope="session")
 def enabled_strategies():
-    """Names of the authentication strategies this project was generated with."""
-    return set(STRATEGIES)
+    """The authentication strategies this project was generated with, by name."""
+    return STRATEGIES
 
 
 @pytest.fixture(params=sorted(STRATEGIES))

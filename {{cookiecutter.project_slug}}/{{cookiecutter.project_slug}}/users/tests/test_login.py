@@ -28,7 +28,9 @@ def test_passwords_are_compared_as_typed(password_strategy, make_user, stored, t
     client = APIClient(enforce_csrf_checks=True)
 
     refused = password_strategy.post_credentials(client, "alice", typed)
-    accepted = password_strategy.post_credentials(APIClient(enforce_csrf_checks=True), "alice", stored)
+    accepted = password_strategy.post_credentials(
+        APIClient(enforce_csrf_checks=True), "alice", stored
+    )
 
     assert refused.status_code in (400, 401)
     assert accepted.status_code == 200, accepted.content

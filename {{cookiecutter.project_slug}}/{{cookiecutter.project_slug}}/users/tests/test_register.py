@@ -59,3 +59,12 @@ def test_register_answers_malformed_bodies_with_400(api_client, body):
     response = api_client.post(REGISTER_URL, body, content_type="application/json")
 
     assert response.status_code == 400
+
+
+def test_the_schema_declares_only_the_errors_registration_can_answer(api_client, db):
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    statuses = set(schema["paths"][REGISTER_URL]["post"]["responses"])
+
+    # Open to anyone and naming no object: invalid input or too many attempts, nothing else.
+    assert "400" in statuses
+    assert not {"401", "403", "404"} & statuses

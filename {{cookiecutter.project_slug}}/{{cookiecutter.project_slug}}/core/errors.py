@@ -46,7 +46,7 @@ def exception_handler(exc, context):
         errors = data if isinstance(data, dict) else {api_settings.NON_FIELD_ERRORS_KEY: data}
         response.data = error_body(exc.default_detail, exc.default_code, errors)
     elif isinstance(data, dict) and isinstance(data.get("detail"), exceptions.ErrorDetail):
-        # {"detail": ...}, which simplejwt extends with "code" and "messages".
+        # {"detail": ...}, which some libraries extend with keys of their own ("messages").
         response.data = error_body(data["detail"], data["detail"].code)
     else:  # raised with several messages but not as invalid input: the status says it
         response.data = status_error(response.status_code, response.reason_phrase)

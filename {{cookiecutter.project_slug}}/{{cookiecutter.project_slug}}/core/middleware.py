@@ -14,7 +14,7 @@ class APIErrorMiddleware:
     exception, and, with DEBUG on, their detailed pages. Those arrive here as HTML, and
     Django has already logged them, traceback included. As the outermost middleware, this
     replaces their body only, keeping the status and the headers every other middleware
-    set (security, CORS). A streamed body is left as it is.
+    set (the security headers, say). A streamed body is left as it is.
     """
 
     renderer = JSONRenderer()

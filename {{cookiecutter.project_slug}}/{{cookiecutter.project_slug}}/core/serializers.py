@@ -10,8 +10,8 @@ class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(
         help_text=(
             "What went wrong, for programs: rest framework's error code, such as "
-            "`not_authenticated`, `permission_denied`, `not_found`, `throttled` or "
-            "`invalid`, or the HTTP status name (`bad_request`, `server_error`)."
+            "`not_authenticated`, `permission_denied`, `not_found` or `invalid`, or the "
+            "HTTP status name (`bad_request`, `server_error`)."
         )
     )
     errors = serializers.DictField(

@@ -6,7 +6,7 @@ class CredentialsSerializer(serializers.Serializer):
     """Checks a username and password through Django's ``authenticate``.
 
     Going through ``authenticate(request=...)`` means every login strategy shares the same
-    backends and sends ``user_login_failed``, which the failed-login lockout listens to.
+    backends and sends ``user_login_failed`` on a failure, for whatever counts failures.
     """
 
     username = serializers.CharField()

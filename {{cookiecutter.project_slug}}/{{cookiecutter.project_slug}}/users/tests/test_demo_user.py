@@ -1,7 +1,6 @@
 """``manage.py demo_user``: the account the README starts from, under any permission model.
 
-What the permission model grants it on top (a role, a tenant, a group) is tested with
-the model itself.
+What the permission model grants it on top is tested with the model itself.
 """
 
 import pytest

@@ -32,8 +32,8 @@ class Command(BaseCommand):
     def prepare(self, username, password):
         """Create or reset the account, then let the access policy in force equip it.
 
-        The policy knows what its model requires (a role, a tenant), so this command works
-        unchanged whichever permission model the project uses.
+        The policy knows what its model requires (a role or a membership, say), so this
+        command works unchanged whichever permission model the project uses.
         """
         user, _ = User.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.com"}

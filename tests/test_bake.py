@@ -77,28 +77,31 @@ NEUTRAL_LINES = re.compile(
 )
 
 
+def lines_matching(project, pattern, neutral=None):
+    """``path:number: line`` for each line of the project's text files that ``pattern``
+    finds, but for the lines that ``neutral`` matches."""
+    return [
+        f"{relative}:{number}: {line.strip()}"
+        for relative, text in text_files(project).items()
+        for number, line in enumerate(text.splitlines(), start=1)
+        if pattern.search(line) and not (neutral and neutral.match(line.strip()))
+    ]
+
+
 def test_no_word_of_an_option_that_is_off_is_left(project, combination):
     answers = answers_for(combination)
     found = [
-        f"{relative}:{number}: {line.strip()} ({option}={value!r} is off)"
+        f"{line} ({option}={value!r} is off)"
         for option, owners in OPTION_WORDS.items()
         for value, words in owners.items()
         if answers[option] != value
-        for relative, text in text_files(project).items()
-        for number, line in enumerate(text.splitlines(), start=1)
-        if re.search(words, line, re.IGNORECASE) and not NEUTRAL_LINES.match(line.strip())
+        for line in lines_matching(project, re.compile(words, re.IGNORECASE), NEUTRAL_LINES)
     ]
     assert found == []
 
 
 def test_no_template_syntax_is_left(project):
-    leftovers = [
-        f"{relative}:{number}: {line.strip()}"
-        for relative, text in text_files(project).items()
-        for number, line in enumerate(text.splitlines(), start=1)
-        if LEFTOVERS.search(line)
-    ]
-    assert leftovers == []
+    assert lines_matching(project, LEFTOVERS) == []
 
 
 def assert_python_compiles(project):
@@ -170,13 +173,7 @@ WITHOUT_PASSWORD_LOGIN = [
 
 @pytest.mark.parametrize("combination", WITHOUT_PASSWORD_LOGIN, ids=combination_id)
 def test_without_a_password_login_nothing_is_left_for_one(project):
-    mentions = [
-        f"{relative}:{number}: {line.strip()}"
-        for relative, text in text_files(project).items()
-        for number, line in enumerate(text.splitlines(), start=1)
-        if PASSWORD_LOGIN_TERMS.search(line)
-    ]
-    assert mentions == []
+    assert lines_matching(project, PASSWORD_LOGIN_TERMS) == []
 
 
 def test_secret_is_only_in_the_ignored_env_file(project):

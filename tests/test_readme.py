@@ -24,7 +24,7 @@ import pytest
 from filelock import FileLock
 
 from tests.combinations import all_on_combination, combination_id, default_combination
-from tests.template import TEMPLATE_DIR, bake, isolated_environ, project_files
+from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, project_files, run
 
 pytestmark = pytest.mark.readme
 
@@ -108,19 +108,9 @@ def offline():
     return ["unshare", "-rn"] if probe.returncode == 0 else []
 
 
-def run_block(command, cwd, env, prefix=(), timeout=1800):
-    result = subprocess.run(
-        [*prefix, "bash", "-c", command],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert result.returncode == 0, f"$ {command}\n(exit {result.returncode})\n{result.stdout}"
+def run_block(command, cwd, env, prefix=()):
+    result = run([*prefix, "bash", "-c", command], cwd=cwd, env=env, timeout=1800)
+    assert result.returncode == 0, describe(result)
     return result.stdout
 
 

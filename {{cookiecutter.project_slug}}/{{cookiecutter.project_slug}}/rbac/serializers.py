@@ -43,7 +43,9 @@ class RoleAssignmentSerializer(serializers.ModelSerializer):
     """``user`` holds ``role`` until ``expires_at`` (never, when empty).
 
     The user is named by id, as registration and ``/api/auth/me/`` answer it: ids never
-    change, usernames may. ``username`` is shown alongside, for people reading.
+    change, usernames may. ``username`` is shown alongside, for people reading. The user
+    of an existing assignment is fixed: moving it to another account (one's own, say)
+    would hand that account the role without the checks of a new grant.
     """
 
     user = serializers.PrimaryKeyRelatedField(
@@ -58,6 +60,12 @@ class RoleAssignmentSerializer(serializers.ModelSerializer):
         model = RoleAssignment
         fields = ["id", "user", "username", "role", "expires_at", "created_at"]
         read_only_fields = ["id", "created_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.instance is not None:
+            fields["user"].read_only = True
+        return fields
 
     def validate_expires_at(self, value):
         if value is not None and value <= timezone.now():

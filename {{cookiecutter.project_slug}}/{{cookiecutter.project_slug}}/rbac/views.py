@@ -3,7 +3,14 @@ from django.db.models import Prefetch
 from rest_framework import permissions, viewsets
 
 from .models import Role, RoleAssignment
-from .permissions import CanManageRoles, ensure_can_grant
+from .permissions import (
+    CanManageRoles,
+    ensure_can_grant,
+    ensure_can_revoke,
+    ensure_not_own,
+    ensure_within_own_term,
+    role_permissions,
+)
 from .serializers import RoleAssignmentSerializer, RoleSerializer
 
 
@@ -32,25 +39,36 @@ class RoleViewSet(viewsets.ModelViewSet):
 
 
 class RoleAssignmentViewSet(viewsets.ModelViewSet):
-    """Who holds which role, and until when; only roles the caller could hold are handed out."""
+    """Who holds which role, and until when; no manager can outlast or outrank their own.
+
+    Only roles the caller could hold are handed out, and for no longer than the caller
+    holds them; nobody touches their own assignment; a role manager's assignment changes
+    only in the hands of someone holding all their permissions for good.
+    """
 
     serializer_class = RoleAssignmentSerializer
     permission_classes = [permissions.IsAuthenticated, CanManageRoles]
     queryset = RoleAssignment.objects.select_related("user", "role")
 
     def perform_create(self, serializer):
-        ensure_can_grant(self.request, self.role_permissions(serializer.validated_data["role"]))
+        granted = role_permissions(serializer.validated_data["role"])
+        ensure_can_grant(self.request, granted)
+        ensure_within_own_term(self.request, granted, serializer.validated_data.get("expires_at"))
         serializer.save()
 
     def perform_update(self, serializer):
-        roles = {serializer.instance.role, serializer.validated_data.get("role")} - {None}
-        ensure_can_grant(self.request, [p for role in roles for p in self.role_permissions(role)])
+        assignment, changes = serializer.instance, serializer.validated_data
+        ensure_not_own(self.request, assignment)
+        ensure_can_revoke(self.request, assignment)
+        granted = role_permissions(changes.get("role", assignment.role))
+        ensure_can_grant(self.request, [*role_permissions(assignment.role), *granted])
+        ensure_within_own_term(
+            self.request, granted, changes.get("expires_at", assignment.expires_at)
+        )
         serializer.save()
 
     def perform_destroy(self, instance):
-        ensure_can_grant(self.request, self.role_permissions(instance.role))
+        ensure_not_own(self.request, instance)
+        ensure_can_revoke(self.request, instance)
+        ensure_can_grant(self.request, role_permissions(instance.role))
         instance.delete()
-
-    @staticmethod
-    def role_permissions(role):
-        return role.permissions.select_related("content_type")

@@ -1,30 +1,40 @@
-"""Sign-up for a password login: an account nobody could log in to would be of no use."""
+"""Sign-up for a password login, answered alike whether or not the account already exists.
+
+Telling "this username is taken" apart from "welcome" would let anyone find out who has an
+account. Every well-formed request is answered 202 with the same body; a free username and
+email get an account, usable at once; a taken one changes nothing.
+"""
 
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, serializers
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import permissions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from .models import User
-from .serializers import UserSerializer
+
+ACCEPTED = "If this username and email were free, the account now exists: log in with it."
 
 
-class RegisterSerializer(serializers.ModelSerializer):
-    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+class RegisterSerializer(serializers.Serializer):
+    """The fields of a sign-up, checked for form only: never against existing accounts."""
 
-    class Meta:
-        model = User
-        fields = ["id", "username", "email", "password"]
-        read_only_fields = ["id"]
-        extra_kwargs = {"email": {"required": True, "allow_blank": False}}
-
-    def validate_email(self, value):
-        # The unique constraint is case-sensitive; addresses are not, in practice.
-        if User.objects.filter(email__iexact=value).exists():
-            raise serializers.ValidationError("A user with this email already exists.")
-        return value
+    username = serializers.CharField(
+        max_length=User._meta.get_field("username").max_length,
+        validators=[UnicodeUsernameValidator()],
+    )
+    email = serializers.EmailField(max_length=User._meta.get_field("email").max_length)
+    password = serializers.CharField(
+        write_only=True, trim_whitespace=False, style={"input_type": "password"}
+    )
 
     def validate(self, attrs):
+        attrs["username"] = User.normalize_username(attrs["username"])
         candidate = User(username=attrs["username"], email=attrs["email"])
         try:
             password_validation.validate_password(attrs["password"], user=candidate)
@@ -32,15 +42,37 @@ class RegisterSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({"password": list(error.messages)}) from error
         return attrs
 
-    def create(self, validated_data):
-        return User.objects.create_user(**validated_data)
+    def save(self):
+        """Create the account if both names are free; otherwise do the same work for nothing.
+
+        Hashing the password either way keeps a taken name from answering faster. The
+        unique constraints settle a race between two sign-ups for the same name.
+        """
+        data = self.validated_data
+        taken = Q(username__iexact=data["username"]) | Q(email__iexact=data["email"])
+        if User.objects.filter(taken).exists():
+            make_password(data["password"])
+            return
+        try:
+            with transaction.atomic():
+                User.objects.create_user(**data)
+        except IntegrityError:
+            pass
 
 
-@extend_schema(responses={201: UserSerializer})
-class RegisterView(generics.CreateAPIView):
+@extend_schema(
+    request=RegisterSerializer,
+    responses={202: inline_serializer("RegisterAccepted", {"detail": serializers.CharField()})},
+)
+class RegisterView(APIView):
     """Create an account. Open to anyone; credentials sent along are ignored."""
 
-    serializer_class = RegisterSerializer
     authentication_classes = []
     permission_classes = [permissions.AllowAny]
     throttle_scope = "register"
+
+    def post(self, request):
+        serializer = RegisterSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response({"detail": ACCEPTED}, status=status.HTTP_202_ACCEPTED)

@@ -43,8 +43,9 @@ def send(client, request, **body):
 def test_the_readme_gives_a_new_user_a_role(api_client, login, make_user, run_demo_user):
     """Register (where the project has a password login), then assign a role by id.
 
-    Without a password login the README has the admin create the user instead, as the
-    test does here.
+    Registration answers no id (it must not tell whether the account existed): the new
+    user reads it from ``/api/auth/me/``. Without a password login the README has the
+    admin create the user instead, as the test does here.
     """
     *register, assign = readme_requests()
     demo = run_demo_user()
@@ -52,16 +53,17 @@ def test_the_readme_gives_a_new_user_a_role(api_client, login, make_user, run_de
     if register:
         [register] = register
         registered = send(api_client, register)
-        assert registered.status_code == 201, registered.content
-        carol = User.objects.get(pk=registered.json()["id"])
+        assert registered.status_code == 202, registered.content
+        carol = User.objects.get(username=register.body["username"])
         newcomer = login(carol, register.body["password"])
     else:
         carol = make_user("carol")
         newcomer = login(carol)
+    carol_id = newcomer.get("/api/auth/me/").json()["id"]
     assert newcomer.post("/api/documents/", {"title": "Draft"}).status_code == 403
 
     assert assign.body["user"].startswith("<")  # the placeholder for the new user's id
-    assigned = send(login(demo.user, demo.password), assign, user=str(carol.pk))
+    assigned = send(login(demo.user, demo.password), assign, user=carol_id)
     assert assigned.status_code == 201, assigned.content
     assert assigned.json()["username"] == carol.username
     assert newcomer.post("/api/documents/", {"title": "Draft"}).status_code == 201

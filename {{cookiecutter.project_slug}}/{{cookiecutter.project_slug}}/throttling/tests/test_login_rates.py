@@ -27,7 +27,7 @@ def test_registration_is_rate_limited(settings, db):
     client = APIClient(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.1")
     for n in range(limit(settings, "register")):
         user = {**NEW_USER, "username": f"carol{n}", "email": f"carol{n}@example.com"}
-        assert client.post(REGISTER_URL, user).status_code == 201
+        assert client.post(REGISTER_URL, user).status_code == 202
 
     response = client.post(REGISTER_URL, NEW_USER)
 

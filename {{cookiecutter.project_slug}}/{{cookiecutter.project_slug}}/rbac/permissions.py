@@ -74,6 +74,7 @@ def grant_deadline(request, granted):
 
     A grant cannot outlive the caller's own hold on what it grants, or a time-limited
     manager would hand themselves (through a second account) the permissions for good.
+    ``granted`` must be held by the caller: ``ensure_can_grant`` checks that first.
     """
     if request.user.is_superuser:
         return None
@@ -105,8 +106,10 @@ def ensure_can_revoke(request, assignment):
 
     Otherwise a manager whose role expires tomorrow could strip the permanent ones first.
     """
+    if request.user.is_superuser:
+        return
     target = held_until(assignment.user)
-    if MANAGE_ROLES not in target or request.user.is_superuser:
+    if MANAGE_ROLES not in target:
         return
     until = caller_held_until(request)
     needed = {*target, *map(permission_name, role_permissions(assignment.role))}

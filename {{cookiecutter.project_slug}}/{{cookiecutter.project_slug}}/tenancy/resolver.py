@@ -26,7 +26,7 @@ class TenantRequired(exceptions.APIException):
 
 
 def bound_tenant_id(request):
-    """The tenant a credential is bound to (an API key with a ``tenant``), or None."""
+    """The tenant the request's credential is bound to (its ``tenant_id``), or None."""
     return getattr(request.auth, "tenant_id", None)
 
 

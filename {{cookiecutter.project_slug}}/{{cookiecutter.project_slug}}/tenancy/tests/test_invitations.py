@@ -206,3 +206,23 @@ def test_concurrent_accepts_create_one_membership(make_user, make_tenant):
 
     assert sorted(statuses) == [201, 404, 404, 404]
     assert Membership.objects.filter(user=dave, tenant=acme).count() == 1
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_listing_invitations_costs_the_same_for_any_number(
+    login, strategy, user, dave, acme, make_tenant, django_assert_num_queries, count
+):
+    for n in range(count):
+        tenant = make_tenant(f"tenant-{n}", {user: "owner"})
+        Invitation.objects.create(tenant=tenant, username="dave", user=dave, invited_by=user)
+        Invitation.objects.create(tenant=acme, username=f"guest{n}", invited_by=user)
+    received_by = login(dave)
+    sent_by = login(user)
+
+    with django_assert_num_queries(strategy.auth_queries + 2):  # count + page
+        received = received_by.get(INVITATIONS_URL)
+    with django_assert_num_queries(strategy.auth_queries + 1 + 2):  # tenant + count + page
+        sent = sent_by.get(tenant_invitations_url("acme"))
+
+    assert received.json()["count"] == count
+    assert sent.json()["count"] == count

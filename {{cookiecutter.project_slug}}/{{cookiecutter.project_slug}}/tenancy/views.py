@@ -163,6 +163,11 @@ class InvitationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return invitations
 
     def filter_queryset(self, queryset):
+        """Lists join the tenant and the inviter.
+
+        Only lists: answering locks the invitation's row, and PostgreSQL cannot lock the
+        nullable side of an outer join (the inviter).
+        """
         return super().filter_queryset(queryset).select_related("tenant", "invited_by")
 
     def locked_invitation(self):

@@ -346,6 +346,13 @@ DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.rbac.policy.RolePolic
 {%- elif cookiecutter.permission_model == "multi_tenant" %}
 DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.tenancy.policy.TenantPolicy"
 {%- endif %}
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+
+# TENANCY
+# ------------------------------------------------------------------------------
+# Days an invitation to join a tenant can be accepted.
+TENANCY_INVITATION_DAYS = env.int("DJANGO_TENANCY_INVITATION_DAYS", default=7)
+{%- endif %}
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -14,19 +14,43 @@ HEADER = "X-Tenant"
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 
 
+class TenantRequired(exceptions.APIException):
+    """The caller belongs to several tenants and named none: guessing could act in the wrong one.
+
+    The message names the header only, not the caller's tenants.
+    """
+
+    status_code = 400
+    default_detail = f"You belong to several tenants: name one with the {HEADER} header."
+    default_code = "tenant_required"
+
+
+def bound_tenant_id(request):
+    """The tenant the request's credential is bound to (its ``tenant_id``), or None."""
+    return getattr(request.auth, "tenant_id", None)
+
+
+def visible_memberships(request):
+    """The caller's memberships this request may see: a bound credential's tenant only."""
+    memberships = Membership.objects.select_related("tenant").filter(user=request.user)
+    tenant_id = bound_tenant_id(request)
+    if tenant_id is not None:
+        memberships = memberships.filter(tenant_id=tenant_id)
+    return memberships
+
+
 def find_membership(request, slug):
     """The caller's membership in the tenant named ``slug``, or in their only tenant.
 
-    A credential bound to one tenant (one whose ``request.auth`` has a ``tenant_id``)
-    only ever finds that tenant. One query.
+    Without ``slug``, None for a caller without a tenant and ``TenantRequired`` for one
+    with several. A credential bound to one tenant only ever finds that tenant. One query.
     """
-    memberships = Membership.objects.select_related("tenant").filter(user=request.user)
-    bound_tenant_id = getattr(request.auth, "tenant_id", None)
-    if bound_tenant_id is not None:
-        memberships = memberships.filter(tenant_id=bound_tenant_id)
+    memberships = visible_memberships(request)
     if slug is None:
-        only = list(memberships[:2])
-        return only[0] if len(only) == 1 else None
+        found = list(memberships[:2])
+        if len(found) > 1:
+            raise TenantRequired()
+        return found[0] if found else None
     return memberships.filter(tenant__slug=slug).first()
 
 
@@ -40,7 +64,8 @@ def active_membership(request):
     """The caller's membership in the tenant the request acts in, or None.
 
     That tenant is the one the ``X-Tenant`` header names, or else the caller's only one.
-    Naming a tenant the caller does not belong to is refused (403) rather than ignored.
+    Naming a tenant the caller does not belong to is refused (403) rather than ignored,
+    and so is naming none while belonging to several (400).
     """
     if not hasattr(request, "membership"):
         activate(request, None)

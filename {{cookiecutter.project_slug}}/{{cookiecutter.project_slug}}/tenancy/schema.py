@@ -8,7 +8,7 @@ TENANT_HEADER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     description=(
-        "Slug of the tenant to act in. Optional for users with a single tenant; without an "
-        "active tenant, lists are empty and nothing can be created."
+        "Slug of the tenant to act in. Optional for users with a single tenant; users in "
+        "several must send it (400 tenant_required otherwise)."
     ),
 )

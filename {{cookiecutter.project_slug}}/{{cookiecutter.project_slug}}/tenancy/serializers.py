@@ -1,8 +1,6 @@
 from rest_framework import serializers
 
-from {{ cookiecutter.project_slug }}.users.models import User
-
-from .models import Membership, Tenant
+from .models import Invitation, Membership, Tenant
 
 
 class TenantSerializer(serializers.ModelSerializer):
@@ -28,19 +26,38 @@ class MembershipSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.ModelSerializer):
-    """A member of a tenant; added by username, the username cannot change afterwards."""
+    """A member of a tenant. Members join by accepting an invitation; here only the role changes."""
 
-    username = serializers.SlugRelatedField(
-        source="user", slug_field="username", queryset=User.objects.filter(is_active=True)
-    )
+    username = serializers.CharField(source="user.username", read_only=True)
 
     class Meta:
         model = Membership
         fields = ["username", "role", "created_at"]
-        read_only_fields = ["created_at"]
+        read_only_fields = ["username", "created_at"]
 
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.instance is not None:
-            fields["username"].read_only = True
-        return fields
+
+class InvitationSerializer(serializers.ModelSerializer):
+    """An invitation sent by a tenant, seen by its owners and admins.
+
+    It reads the same whether or not ``username`` names an account.
+    """
+
+    invited_by = serializers.CharField(source="invited_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "username", "role", "invited_by", "created_at", "expires_at"]
+        read_only_fields = ["id", "invited_by", "created_at", "expires_at"]
+
+
+class ReceivedInvitationSerializer(serializers.ModelSerializer):
+    """An invitation the caller may accept or decline."""
+
+    tenant = serializers.CharField(source="tenant.slug", read_only=True)
+    tenant_name = serializers.CharField(source="tenant.name", read_only=True)
+    invited_by = serializers.CharField(source="invited_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "tenant", "tenant_name", "role", "invited_by", "created_at", "expires_at"]
+        read_only_fields = fields

@@ -1,27 +1,49 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from rest_framework import exceptions, mixins, permissions, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
 
-from .models import Membership, Tenant
-from .permissions import TenantMembersPolicy
-from .resolver import for_tenant
-from .serializers import MemberSerializer, TenantSerializer
+from {{ cookiecutter.project_slug }}.users.models import User
+
+from .models import Invitation, Membership, Tenant, invitation_expiry
+from .permissions import TenantManagersPolicy, TenantMembersPolicy, UnboundCredential
+from .resolver import bound_tenant_id, for_tenant
+from .serializers import (
+    InvitationSerializer,
+    MemberSerializer,
+    MembershipSerializer,
+    ReceivedInvitationSerializer,
+    TenantSerializer,
+)
 
 OWNER = Membership.Role.OWNER
 
 
+def ensure_may_touch_owners(request, *roles):
+    if OWNER in roles and request.membership.role != OWNER:
+        raise exceptions.PermissionDenied("Only owners grant or change the owner role.")
+
+
 class TenantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
-    """The caller's tenants, with their role in each; creating one makes the caller its owner."""
+    """The caller's tenants, with their role in each; creating one makes the caller its owner.
+
+    A credential bound to a tenant lists that tenant only and creates none.
+    """
 
     serializer_class = TenantSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, UnboundCredential]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
             return Tenant.objects.none()
-        return Tenant.objects.filter(memberships__user=self.request.user).annotate(
-            role=F("memberships__role")
-        )
+        tenants = Tenant.objects.filter(memberships__user=self.request.user)
+        tenant_id = bound_tenant_id(self.request)
+        if tenant_id is not None:
+            tenants = tenants.filter(pk=tenant_id)
+        return tenants.annotate(role=F("memberships__role"))
 
     def perform_create(self, serializer):
         try:
@@ -33,11 +55,17 @@ class TenantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         tenant.role = OWNER
 
 
-class MemberViewSet(viewsets.ModelViewSet):
-    """Members of the tenant in the URL, by username.
+class MemberViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Members of the tenant in the URL, by username; people join by accepting an invitation.
 
     Only owners grant, change or take away the owner role, and a tenant always keeps at
-    least one owner.
+    least one owner. Any member may leave by deleting their own membership.
     """
 
     serializer_class = MemberSerializer
@@ -45,38 +73,26 @@ class MemberViewSet(viewsets.ModelViewSet):
     lookup_field = "user__username"
     lookup_url_kwarg = "username"
     lookup_value_regex = "[^/]+"
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    http_method_names = ["get", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
             return Membership.objects.none()
         return for_tenant(Membership.objects.select_related("user"), self.request)
 
-    def perform_create(self, serializer):
-        self.ensure_may_touch_owners(serializer.validated_data.get("role"))
-        try:
-            with transaction.atomic():
-                serializer.save(tenant=self.request.tenant)
-        except IntegrityError as error:
-            raise exceptions.ValidationError({"username": ["Already a member."]}) from error
-
     @transaction.atomic
     def perform_update(self, serializer):
         new_role = serializer.validated_data.get("role", serializer.instance.role)
-        self.ensure_may_touch_owners(serializer.instance.role, new_role)
+        ensure_may_touch_owners(self.request, serializer.instance.role, new_role)
         if new_role != OWNER:
             self.ensure_an_owner_remains(serializer.instance)
         serializer.save()
 
     @transaction.atomic
     def perform_destroy(self, instance):
-        self.ensure_may_touch_owners(instance.role)
+        ensure_may_touch_owners(self.request, instance.role)
         self.ensure_an_owner_remains(instance)
         instance.delete()
-
-    def ensure_may_touch_owners(self, *roles):
-        if OWNER in roles and self.request.membership.role != OWNER:
-            raise exceptions.PermissionDenied("Only owners grant or change the owner role.")
 
     def ensure_an_owner_remains(self, membership):
         """Refuse to demote or remove the last owner (other owners' rows stay locked)."""
@@ -85,3 +101,95 @@ class MemberViewSet(viewsets.ModelViewSet):
         )
         if set(owners.values_list("pk", flat=True)) == {membership.pk}:
             raise exceptions.ValidationError("A tenant keeps at least one owner.")
+
+
+class TenantInvitationViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Invitations of the tenant in the URL: owners and admins send, list and withdraw them.
+
+    Sending one answers the same whether or not the username exists, so this endpoint
+    cannot be used to find accounts; an invitation for an unknown username is never
+    accepted. Inviting again renews the invitation with the new role.
+    """
+
+    serializer_class = InvitationSerializer
+    permission_classes = [permissions.IsAuthenticated, TenantManagersPolicy]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
+            return Invitation.objects.none()
+        return for_tenant(Invitation.objects.select_related("invited_by"), self.request)
+
+    def perform_create(self, serializer):
+        username = serializer.validated_data["username"]
+        role = serializer.validated_data.get("role", Membership.Role.MEMBER)
+        ensure_may_touch_owners(self.request, role)
+        tenant = self.request.tenant
+        if tenant.memberships.filter(user__username=username).exists():
+            raise exceptions.ValidationError({"username": ["Already a member."]})
+        defaults = {
+            "user": User.objects.filter(username=username, is_active=True).first(),
+            "role": role,
+            "invited_by": self.request.user,
+            "expires_at": invitation_expiry(),
+        }
+        try:
+            with transaction.atomic():
+                invitation, _ = Invitation.objects.update_or_create(
+                    tenant=tenant, username=username, defaults=defaults
+                )
+        except IntegrityError as error:  # a concurrent request invited the same username
+            raise exceptions.ValidationError({"username": ["Already invited."]}) from error
+        serializer.instance = invitation
+
+
+class InvitationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The caller's pending invitations; accepting one makes them a member, exactly once."""
+
+    serializer_class = ReceivedInvitationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
+            return Invitation.objects.none()
+        invitations = Invitation.objects.pending().filter(user=self.request.user)
+        tenant_id = bound_tenant_id(self.request)
+        if tenant_id is not None:
+            invitations = invitations.filter(tenant_id=tenant_id)
+        return invitations
+
+    def filter_queryset(self, queryset):
+        """Lists join the tenant and the inviter.
+
+        Only lists: answering locks the invitation's row, and PostgreSQL cannot lock the
+        nullable side of an outer join (the inviter).
+        """
+        return super().filter_queryset(queryset).select_related("tenant", "invited_by")
+
+    def locked_invitation(self):
+        """The invitation in the URL, locked until the transaction ends; 404 once answered."""
+        return get_object_or_404(self.get_queryset().select_for_update(), pk=self.kwargs["pk"])
+
+    @extend_schema(request=None, responses={201: MembershipSerializer})
+    @action(detail=True, methods=["post"])
+    @transaction.atomic
+    def accept(self, request, pk):
+        invitation = self.locked_invitation()
+        if Membership.objects.filter(user=request.user, tenant_id=invitation.tenant_id).exists():
+            raise exceptions.ValidationError("You are already a member of this tenant.")
+        invitation.delete()
+        membership = Membership.objects.create(
+            user=request.user, tenant_id=invitation.tenant_id, role=invitation.role
+        )
+        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"])
+    @transaction.atomic
+    def decline(self, request, pk):
+        self.locked_invitation().delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)

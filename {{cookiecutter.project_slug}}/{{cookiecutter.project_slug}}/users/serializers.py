@@ -5,6 +5,7 @@ from rest_framework import serializers
 from {{ cookiecutter.project_slug }}.rbac.models import Role
 
 {% elif cookiecutter.permission_model == "multi_tenant" -%}
+from {{ cookiecutter.project_slug }}.tenancy.resolver import visible_memberships
 from {{ cookiecutter.project_slug }}.tenancy.serializers import MembershipSerializer
 
 {% endif -%}
@@ -53,6 +54,7 @@ class MeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(MembershipSerializer(many=True))
     def get_memberships(self, user):
-        """The caller's tenants and their role in each."""
-        return MembershipSerializer(user.memberships.select_related("tenant"), many=True).data
+        """The caller's tenants and their role in each (a tenant-bound key's tenant only)."""
+        memberships = visible_memberships(self.context["request"])
+        return MembershipSerializer(memberships, many=True).data
 {%- endif %}

@@ -55,18 +55,25 @@ def test_a_single_membership_is_the_active_tenant(login, user, acme_document):
     assert response.json()["results"][0]["tenant"] == "acme"
 
 
-def test_without_an_active_tenant_nothing_is_visible_or_created(
+def test_members_of_several_tenants_are_asked_to_name_one(
     login, other_user, acme_document, globex_document
 ):
     client = login(other_user)  # member of two tenants, no header
 
-    assert ids(client.get(LIST_URL)) == set()
-    assert client.get(detail_url(acme_document.pk)).status_code == 404
-    assert client.patch(detail_url(acme_document.pk), {"title": "x"}).status_code == 403
-    created = client.post(LIST_URL, {"title": "Nowhere"})
-    assert created.status_code == 403
-    assert created.json()["code"] == "permission_denied"
-    assert "X-Tenant" in created.json()["detail"]
+    responses = [
+        client.get(LIST_URL),
+        client.get(detail_url(acme_document.pk)),
+        client.patch(detail_url(acme_document.pk), {"title": "x"}),
+        client.post(LIST_URL, {"title": "Nowhere"}),
+    ]
+
+    for response in responses:
+        assert response.status_code == 400
+        body = response.json()
+        assert body["code"] == "tenant_required"
+        assert "X-Tenant" in body["detail"]
+        assert "acme" not in body["detail"]
+        assert "globex" not in body["detail"]
     assert Document.objects.count() == 2
 
 

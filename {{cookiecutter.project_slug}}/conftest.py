@@ -7,13 +7,22 @@ that strategy does.
 """
 
 import re
+{%- if cookiecutter.throttling %}
+import threading
+{%- endif %}
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+{%- if cookiecutter.throttling %}
+import redis
+{%- endif %}
 from django.core.cache import cache
 from django.core.management import call_command
+{%- if cookiecutter.throttling %}
+from django.db import connection
+{%- endif %}
 from django.test import override_settings
 from rest_framework.test import APIClient
 
@@ -158,6 +167,54 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+{%- if cookiecutter.throttling %}
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache in the Redis at ``REDIS_URL``, as production shares it."""
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is not set: atomic counters are tested on a shared Redis cache")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+        }
+    }
+    try:
+        cache.clear()
+    except redis.ConnectionError as error:
+        pytest.skip(f"Redis at REDIS_URL is unreachable: {error}")
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def concurrently():
+    """Return ``run(n, call) -> results``: ``call(i)`` in ``n`` threads released at once."""
+
+    def run(n, call):
+        barrier = threading.Barrier(n)
+        results = [None] * n
+
+        def worker(i):
+            try:
+                barrier.wait()
+                results[i] = call(i)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return results
+
+    return run
+{%- endif %}
 
 
 @pytest.fixture

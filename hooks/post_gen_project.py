@@ -61,6 +61,7 @@ OWNED_PATHS = {
         True: [
             "{slug}/lockout/tests/test_lockout.py",
             "{slug}/throttling/tests/test_login_rates.py",
+            "{slug}/throttling/throttles.py",
             "{slug}/users/login.py",
             "{slug}/users/registration.py",
             "{slug}/users/tests/test_login.py",

@@ -137,7 +137,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 {%- if cookiecutter.throttling %}
-# Every password check (API logins, the admin) counts failures and honours the lockout.
+# Every password check ({% if password_login %}the API logins, {% endif %}the admin) counts failures and honours the lockout.
 AUTHENTICATION_BACKENDS = ["{{ cookiecutter.project_slug }}.lockout.backends.LockoutBackend"]
 {%- endif %}
 AUTH_PASSWORD_VALIDATORS = [
@@ -254,7 +254,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
+{%- if password_login %}
         "{{ cookiecutter.project_slug }}.throttling.throttles.AtomicScopedRateThrottle",
+{%- endif %}
     ],
     # Strict, for production; the local settings relax them.
     "DEFAULT_THROTTLE_RATES": throttle_rates(

@@ -9,6 +9,7 @@ that strategy does.
 import re
 {%- if cookiecutter.throttling %}
 import threading
+import uuid
 {%- endif %}
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+{%- if cookiecutter.throttling %}
+# Where the concurrency tests find Redis when REDIS_URL does not say.
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+{%- endif %}
 # Queries the permission model adds to a request that reads documents (README, Performance).
 {%- if cookiecutter.permission_model in ["rbac", "multi_tenant"] %}
 POLICY_QUERIES = 1
@@ -174,21 +179,24 @@ def _clear_cache():
 
 @pytest.fixture
 def redis_cache(settings):
-    """The default cache in the Redis at ``REDIS_URL``, as production shares it."""
-    if not settings.REDIS_URL:
-        pytest.skip("REDIS_URL is not set: atomic counters are tested on a shared Redis cache")
+    """The default cache in Redis, shared by threads as production shares it between workers.
+
+    ``REDIS_URL``, or a Redis on this machine; keys get a prefix of their own, so nothing
+    else stored there is read or cleared.
+    """
+    location = settings.REDIS_URL or LOCAL_REDIS
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": settings.REDIS_URL,
+            "LOCATION": location,
+            "KEY_PREFIX": f"tests-{uuid.uuid4().hex}",
         }
     }
     try:
-        cache.clear()
+        cache.get("ping")
     except redis.ConnectionError as error:
-        pytest.skip(f"Redis at REDIS_URL is unreachable: {error}")
-    yield cache
-    cache.clear()
+        pytest.skip(f"no Redis at {location} (set REDIS_URL): {error}")
+    return cache
 
 
 @pytest.fixture

@@ -70,6 +70,16 @@ def test_a_username_is_counted_as_the_login_looks_it_up(
     assert post(stored, password).status_code == 401
 
 
+def test_a_locked_login_does_not_look_the_user_up(
+    settings, post, user, password, django_assert_num_queries
+):
+    for _ in range(limit(settings, "login_failures")):
+        post("alice", "wrong")
+
+    with django_assert_num_queries(0):
+        assert post("alice", password).status_code == 401
+
+
 def test_the_lockout_counts_per_username(settings, post, user, make_user, password):
     make_user("bob")
     for _ in range(limit(settings, "login_failures")):

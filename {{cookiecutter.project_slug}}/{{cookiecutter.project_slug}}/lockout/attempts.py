@@ -33,19 +33,19 @@ class LoginAttempt:
     def __init__(self, username, request):
         name = get_user_model().normalize_username(str(username)).casefold()
         per_ip, any_ip = (FixedWindowCounter(scope) for scope in self.SCOPES)
-        self.counts = [
+        self.windows = [
             (per_ip, per_ip.window(name, client_ip(request))),
             (any_ip, any_ip.window(name)),
         ]
 
     def begin(self):
         """Count the attempt; False, and nothing counted, if a limit is already reached."""
-        counts = [counter.hit(window) for counter, window in self.counts]
-        if all(counter.allows(n) for (counter, _), n in zip(self.counts, counts, strict=True)):
+        counts = [(counter, counter.hit(window)) for counter, window in self.windows]
+        if all(counter.allows(count) for counter, count in counts):
             return True
         self.give_back()
         return False
 
     def give_back(self):
-        for counter, window in self.counts:
+        for counter, window in self.windows:
             counter.undo(window)

@@ -34,9 +34,12 @@ class FixedWindowCounter:
     DRF's throttles read a history of request times, extend it and write it back, so
     concurrent requests all read the same history and a burst passes more than the limit.
     Here ``add`` creates a window's counter and ``incr`` bumps it, both atomic in a shared
-    cache, so each of N concurrent hits gets its own count and exactly the limit pass. Each
-    window has its own key, kept longer than the window, so a counter cannot expire between
-    ``add`` and ``incr``.
+    cache, so each of N concurrent hits gets its own count and exactly the limit pass.
+
+    A window opens at an identity's first hit and lasts the rate's period. Its start is
+    stored once (``get_or_set``) and names the counter, which is kept longer than the
+    window, so a counter cannot expire between ``add`` and ``incr`` (an ``incr`` that
+    recreated it would leave a counter that never expires).
     """
 
     def __init__(self, scope):
@@ -44,10 +47,11 @@ class FixedWindowCounter:
         self.limit, self.duration = parse_rate(api_settings.DEFAULT_THROTTLE_RATES[scope])
 
     def window(self, *ident):
-        """The current window of the identity made of ``ident`` (hashed: keys stay short)."""
+        """The open window of the identity made of ``ident`` (hashed: keys stay short)."""
         digest = hashlib.sha256("\0".join(ident).encode()).hexdigest()
-        index = int(time.time() // self.duration)
-        return Window(f"counter:{self.scope}:{digest}:{index}", (index + 1) * self.duration)
+        name = f"counter:{self.scope}:{digest}"
+        start = cache.get_or_set(f"{name}:start", time.time, timeout=self.duration)
+        return Window(f"{name}:{start}", start + self.duration)
 
     def hit(self, window):
         """Count one hit; return the window's count, this hit included."""

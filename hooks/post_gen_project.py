@@ -28,11 +28,10 @@ RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
 PASSWORD_LOGINS = ("auth_session", "auth_token", "auth_jwt")
 
 # Name -> function of the answers and of the facts listed before it. Without a password
-# login nobody logs in, fails to log in, registers, or manages API keys through the API
-# (a key cannot mint keys, so keys come from the shell and the admin).
+# login nobody logs in, registers, or manages API keys through the API (a key cannot mint
+# keys, so keys come from the shell and the admin); the admin's login remains.
 DERIVED_FACTS = {
     "password_login": lambda known: any(known[option] for option in PASSWORD_LOGINS),
-    "login_lockout": lambda known: known["throttling"] and known["password_login"],
     "api_key_endpoints": lambda known: known["auth_api_key"] and known["password_login"],
 }
 
@@ -55,18 +54,20 @@ OWNED_PATHS = {
             "{slug}/tenancy",
         ],
     },
-    "throttling": {True: ["{slug}/throttling"]},
+    # The lockout guards the admin's password login too, which every project has.
+    "throttling": {True: ["{slug}/lockout", "{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},
     "password_login": {
         True: [
+            "{slug}/lockout/tests/test_lockout.py",
             "{slug}/throttling/tests/test_login_rates.py",
+            "{slug}/throttling/throttles.py",
             "{slug}/users/login.py",
             "{slug}/users/registration.py",
             "{slug}/users/tests/test_login.py",
             "{slug}/users/tests/test_register.py",
         ]
     },
-    "login_lockout": {True: ["{slug}/lockout"]},
     "api_key_endpoints": {
         True: [
             "{slug}/auth_api_key/permissions.py",

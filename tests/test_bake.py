@@ -158,10 +158,11 @@ def test_no_kept_file_names_a_removed_module(project, combination):
     assert mentions == []
 
 
-# What only a password login needs: its endpoints, rates, lockout and login step.
+# What only a password login of the API needs: its endpoints, rates and login step. The
+# lockout stays, for the admin's login.
 PASSWORD_LOGIN_TERMS = re.compile(
-    r"auth/register|auth/api-keys|login_failures|DJANGO_THROTTLE_LOGIN|DJANGO_THROTTLE_REGISTER"
-    r"|FailedLoginThrottle|CredentialsSerializer|lockout|throttle_scope",
+    r"auth/register|auth/api-keys|DJANGO_THROTTLE_LOGIN\b|DJANGO_THROTTLE_REGISTER"
+    r"|CredentialsSerializer|throttle_scope",
     re.IGNORECASE,
 )
 WITHOUT_PASSWORD_LOGIN = [

@@ -113,13 +113,29 @@ PASSWORD_LOGIN_CASES = [
 @pytest.mark.parametrize(("logins", "expected"), PASSWORD_LOGIN_CASES)
 @pytest.mark.parametrize("throttling", [True, False])
 def test_password_login_and_what_needs_it(logins, expected, throttling):
-    """Registration, key management and the lockout follow the password logins."""
+    """Registration and key management follow the password logins; the lockout does not."""
     known = post_gen.facts(
         {**default_answers(), **logins, "auth_api_key": True, "throttling": throttling}
     )
     assert known["password_login"] is expected
     assert known["api_key_endpoints"] is expected
-    assert known["login_lockout"] is (expected and throttling)
+    assert "login_lockout" not in known
+
+
+@pytest.mark.parametrize("throttling", [True, False])
+def test_the_lockout_follows_throttling_even_without_a_password_login(throttling):
+    """The admin's login checks passwords in every project, API-key-only ones too."""
+    answers = {
+        **default_answers(),
+        "auth_session": False,
+        "auth_token": False,
+        "auth_jwt": False,
+        "auth_api_key": True,
+        "throttling": throttling,
+    }
+    removed = post_gen.paths_to_remove(answers)
+    slug = answers["project_slug"]
+    assert (f"{slug}/lockout" in removed) is not throttling
 
 
 def test_no_api_key_endpoints_without_api_keys():

@@ -7,13 +7,23 @@ that strategy does.
 """
 
 import re
+{%- if cookiecutter.throttling %}
+import threading
+import uuid
+{%- endif %}
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
 
 import pytest
+{%- if cookiecutter.throttling %}
+import redis
+{%- endif %}
 from django.core.cache import cache
 from django.core.management import call_command
+{%- if cookiecutter.throttling %}
+from django.db import connection
+{%- endif %}
 from django.test import override_settings
 from rest_framework.test import APIClient
 
@@ -30,6 +40,10 @@ from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
 from {{ cookiecutter.project_slug }}.users.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+{%- if cookiecutter.throttling %}
+# Where the concurrency tests find Redis when REDIS_URL does not say.
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+{%- endif %}
 # Queries the permission model adds to a request that reads documents (README, Performance).
 {%- if cookiecutter.permission_model in ["rbac", "multi_tenant"] %}
 POLICY_QUERIES = 1
@@ -158,6 +172,57 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+{%- if cookiecutter.throttling %}
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache in Redis, shared by threads as production shares it between workers.
+
+    ``REDIS_URL``, or a Redis on this machine; keys get a prefix of their own, so nothing
+    else stored there is read or cleared.
+    """
+    location = settings.REDIS_URL or LOCAL_REDIS
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"tests-{uuid.uuid4().hex}",
+        }
+    }
+    try:
+        cache.get("ping")
+    except redis.ConnectionError as error:
+        pytest.skip(f"no Redis at {location} (set REDIS_URL): {error}")
+    return cache
+
+
+@pytest.fixture
+def concurrently():
+    """Return ``run(n, call) -> results``: ``call(i)`` in ``n`` threads released at once."""
+
+    def run(n, call):
+        barrier = threading.Barrier(n)
+        results = [None] * n
+
+        def worker(i):
+            try:
+                barrier.wait()
+                results[i] = call(i)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return results
+
+    return run
+{%- endif %}
 
 
 @pytest.fixture

@@ -121,8 +121,6 @@ LOCAL_APPS = [
 {%- endif %}
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.throttling",
-{%- endif %}
-{%- if cookiecutter.throttling and password_login %}
     "{{ cookiecutter.project_slug }}.lockout",
 {%- endif %}
 ]
@@ -138,6 +136,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+{%- if cookiecutter.throttling %}
+# Every password check ({% if password_login %}the API logins, {% endif %}the admin) counts failures and honours the lockout.
+AUTHENTICATION_BACKENDS = ["{{ cookiecutter.project_slug }}.lockout.backends.LockoutBackend"]
+{%- endif %}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -156,6 +158,9 @@ MIDDLEWARE = [
 {%- endif %}
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+{%- if cookiecutter.throttling %}
+    "{{ cookiecutter.project_slug }}.lockout.middleware.AdminLoginRateMiddleware",
+{%- endif %}
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -247,12 +252,11 @@ REST_FRAMEWORK = {
     # https://www.django-rest-framework.org/api-guide/throttling/#how-clients-are-identified
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_CLASSES": [
-{%- if password_login %}
-        "{{ cookiecutter.project_slug }}.lockout.throttles.FailedLoginThrottle",
-{%- endif %}
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
+{%- if password_login %}
+        "{{ cookiecutter.project_slug }}.throttling.throttles.AtomicScopedRateThrottle",
+{%- endif %}
     ],
     # Strict, for production; the local settings relax them.
     "DEFAULT_THROTTLE_RATES": throttle_rates(
@@ -261,9 +265,13 @@ REST_FRAMEWORK = {
 {%- if password_login %}
         login="10/min",
         register="5/hour",
-        # Failed logins per username, whatever the client IP.
-        login_failures="10/hour",
 {%- endif %}
+        # Failed logins per username from one client IP, then per username whatever the
+        # IP: an attacker's address is locked out long before the owner's.
+        login_failures="10/hour",
+        login_failures_any_ip="100/hour",
+        # Failed logins on the admin's login form per client IP.
+        admin_login="10/hour",
     ),
 {%- endif %}
 }

@@ -24,8 +24,10 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt %}
         login="1000/min",
         register="1000/hour",
-        login_failures="1000/hour",
 {%- endif %}
+        login_failures="1000/hour",
+        login_failures_any_ip="10000/hour",
+        admin_login="1000/hour",
     ),
 }
 {%- endif %}

@@ -28,8 +28,10 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt %}
         "login": "10/min",
         "register": "5/min",
-        "login_failures": "5/hour",
 {%- endif %}
+        "login_failures": "3/hour",
+        "login_failures_any_ip": "6/hour",
+        "admin_login": "5/hour",
     },
 }
 {%- endif %}

@@ -1,18 +1,13 @@
 from django.apps import AppConfig
-from django.contrib.auth.signals import user_login_failed
 
 
 class LockoutConfig(AppConfig):
-    """The failed-login lockout: a username's logins stop after too many recent failures.
+    """Limits on password guessing wherever a password is checked: the API and the admin.
 
-    It counts the ``user_login_failed`` signal, which every password login sends, so no
-    login view needs to know about it.
+    ``backends.LockoutBackend`` counts failed logins per username, so every login that
+    goes through ``authenticate()`` shares one lockout; ``middleware`` limits the admin's
+    login form per client IP, as the API's login rate does for the API.
     """
 
     name = "{{ cookiecutter.project_slug }}.lockout"
     label = "lockout"
-
-    def ready(self):
-        from .throttles import FailedLoginThrottle
-
-        user_login_failed.connect(FailedLoginThrottle.record_failure)

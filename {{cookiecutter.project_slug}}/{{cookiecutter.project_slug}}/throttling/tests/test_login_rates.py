@@ -23,6 +23,21 @@ def test_logins_from_one_address_are_limited_whatever_x_forwarded_for_says(
     assert set(statuses[:-1]) == {401}
 
 
+def test_concurrent_logins_pass_exactly_the_limit(
+    settings, redis_cache, concurrently, password_strategy, transactional_db
+):
+    """64 wrong passwords at once from one address: the limit passes, the rest are refused."""
+
+    def attempt(n):
+        client = APIClient(REMOTE_ADDR="10.0.0.1")
+        return password_strategy.post_credentials(client, f"user{n}", "wrong").status_code
+
+    statuses = concurrently(64, attempt)
+
+    assert statuses.count(401) == limit(settings, "login")
+    assert statuses.count(429) == 64 - limit(settings, "login")
+
+
 def test_registration_is_rate_limited(settings, db):
     client = APIClient(enforce_csrf_checks=True, REMOTE_ADDR="10.0.0.1")
     for n in range(limit(settings, "register")):

@@ -1,0 +1,51 @@
+from django.contrib.auth import get_user_model
+from rest_framework.throttling import BaseThrottle
+
+from {{ cookiecutter.project_slug }}.throttling.counters import FixedWindowCounter
+
+
+def client_ip(request):
+    """``REMOTE_ADDR``, or ``X-Forwarded-For`` as far as ``NUM_PROXIES`` trusted proxies wrote it.
+
+    DRF's own rule, so the API throttles and the lockout see the same address. A login
+    without a request (from a shell) has none.
+    """
+    return BaseThrottle().get_ident(request) if request is not None else ""
+
+
+class LoginAttempt:
+    """One password check, counted against the failure limits of its username.
+
+    Failures count per username and client IP (``login_failures``), so guessing from one
+    address stops early without locking the owner out from theirs, and per username
+    whatever the IP (``login_failures_any_ip``, higher), against guessing spread over many
+    addresses. The username is counted as the backend looks it up, case folded, so spaces,
+    case or a number do not open another count.
+
+    The counts are taken before the check and given back when the password was right or the
+    attempt was refused: they hold failures plus checks in flight, so concurrent attempts
+    each get their own count and no more than the limit are ever checked. A success does not
+    reset earlier failures, so an attacker cannot interleave the owner's logins.
+    """
+
+    SCOPES = ("login_failures", "login_failures_any_ip")
+
+    def __init__(self, username, request):
+        name = get_user_model().normalize_username(str(username)).casefold()
+        per_ip, any_ip = (FixedWindowCounter(scope) for scope in self.SCOPES)
+        self.windows = [
+            (per_ip, per_ip.window(name, client_ip(request))),
+            (any_ip, any_ip.window(name)),
+        ]
+
+    def begin(self):
+        """Count the attempt; False, and nothing counted, if a limit is already reached."""
+        counts = [(counter, counter.hit(window)) for counter, window in self.windows]
+        if all(counter.allows(count) for counter, count in counts):
+            return True
+        self.give_back()
+        return False
+
+    def give_back(self):
+        for counter, window in self.windows:
+            counter.undo(window)

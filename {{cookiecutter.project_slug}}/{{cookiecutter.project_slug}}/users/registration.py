@@ -10,7 +10,10 @@ from .serializers import UserSerializer
 
 
 class RegisterSerializer(serializers.ModelSerializer):
-    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    # Stored exactly as typed, spaces included, as every login compares it.
+    password = serializers.CharField(
+        write_only=True, style={"input_type": "password"}, trim_whitespace=False
+    )
 
     class Meta:
         model = User

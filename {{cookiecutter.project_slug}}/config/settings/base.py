@@ -6,6 +6,7 @@ environment; see ``.env.example`` for the full list.
 """
 
 {% set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
+{% set custom_cors_headers = cookiecutter.cors and (cookiecutter.auth_api_key or cookiecutter.permission_model == "multi_tenant") -%}
 import os
 {% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
@@ -13,6 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+{%- if custom_cors_headers %}
+from corsheaders.defaults import default_headers
+{%- endif %}
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -325,6 +329,18 @@ REST_KNOX = {
 # https://github.com/adamchainz/django-cors-headers#configuration
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
+{%- if custom_cors_headers %}
+# Request headers a browser may send cross-origin: the usual ones and those the API reads.
+CORS_ALLOW_HEADERS = (
+    *default_headers,
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+    "x-tenant",
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+    "x-api-key",
+{%- endif %}
+)
+{%- endif %}
 {%- if cookiecutter.auth_session %}
 # Browsers send the session cookie cross-origin only to origins allowed here.
 CORS_ALLOW_CREDENTIALS = True

@@ -9,9 +9,12 @@ ALLOWED = "https://app.example.com"
 
 @pytest.fixture
 def preflight(api_client):
-    def send(path, origin):
+    def send(path, origin, headers="content-type"):
         return api_client.options(
-            path, HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
+            path,
+            HTTP_ORIGIN=origin,
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS=headers,
         )
 
     return send
@@ -26,6 +29,32 @@ def test_an_allowed_origin_gets_cors_headers(preflight, enabled_strategies):
     assert (response.get("Access-Control-Allow-Credentials") == "true") == (
         "session" in enabled_strategies
     )
+
+
+def headers_clients_send(schema):
+    """The request headers the OpenAPI schema tells clients to send, lowercased."""
+    schemes = schema["components"]["securitySchemes"].values()
+    operations = [op for operations in schema["paths"].values() for op in operations.values()]
+    return {
+        *(scheme["name"].lower() for scheme in schemes if scheme.get("in") == "header"),
+        *(
+            parameter["name"].lower()
+            for operation in operations
+            for parameter in operation.get("parameters", [])
+            if parameter["in"] == "header"
+        ),
+    }
+
+
+def test_a_browser_may_send_every_header_the_api_reads(api_client, preflight, db):
+    """Without it, a browser app could not send the credential or the header it needs."""
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    wanted = headers_clients_send(schema.json()) | {"authorization", "content-type"}
+
+    response = preflight("/api/documents/", ALLOWED, headers=", ".join(sorted(wanted)))
+
+    allowed = {header.strip() for header in response["Access-Control-Allow-Headers"].split(",")}
+    assert wanted <= allowed
 
 
 @pytest.mark.parametrize("origin", ["https://evil.example.com", "null", "http://app.example.com"])

@@ -1,6 +1,9 @@
 """Production hardening that does not depend on the environment."""
 
+from django.utils.module_loading import import_string
+
 from config.settings import base
+from {{ cookiecutter.project_slug }}.core.parsers import JSONParser
 
 
 def test_argon2_hashes_passwords_first():
@@ -11,7 +14,8 @@ def test_the_api_speaks_json_only():
     assert base.REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] == [
         "rest_framework.renderers.JSONRenderer"
     ]
-    assert base.REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] == ["rest_framework.parsers.JSONParser"]
+    parsers = base.REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]
+    assert [import_string(parser) for parser in parsers] == [JSONParser]
 
 
 def test_responses_carry_the_security_headers(api_client, db):

@@ -6,6 +6,7 @@ environment; see ``.env.example`` for the full list.
 """
 
 {% set password_login = cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt -%}
+{% set custom_cors_headers = cookiecutter.cors and (cookiecutter.auth_api_key or cookiecutter.permission_model == "multi_tenant") -%}
 import os
 {% if cookiecutter.auth_jwt or cookiecutter.auth_token -%}
 from datetime import timedelta
@@ -13,6 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+{%- if custom_cors_headers %}
+from corsheaders.defaults import default_headers
+{%- endif %}
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -156,6 +160,8 @@ MIDDLEWARE = [
 {%- if cookiecutter.cors %}
     "corsheaders.middleware.CorsMiddleware",
 {%- endif %}
+    # Before anything reads the request: PostgreSQL cannot compare text holding NUL.
+    "{{ cookiecutter.project_slug }}.core.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
 {%- if cookiecutter.throttling %}
@@ -240,7 +246,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["{{ cookiecutter.project_slug }}.core.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("DJANGO_API_PAGE_SIZE", default=20),
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.errors.exception_handler",
@@ -333,6 +339,18 @@ REST_KNOX = {
 # https://github.com/adamchainz/django-cors-headers#configuration
 CORS_ALLOWED_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
+{%- if custom_cors_headers %}
+# Request headers a browser may send cross-origin: the usual ones and those the API reads.
+CORS_ALLOW_HEADERS = (
+    *default_headers,
+{%- if cookiecutter.permission_model == "multi_tenant" %}
+    "x-tenant",
+{%- endif %}
+{%- if cookiecutter.auth_api_key %}
+    "x-api-key",
+{%- endif %}
+)
+{%- endif %}
 {%- if cookiecutter.auth_session %}
 # Browsers send the session cookie cross-origin only to origins allowed here.
 CORS_ALLOW_CREDENTIALS = True

@@ -27,6 +27,9 @@ class APIKeySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "read_only", "expires_at", "created"]
 {%- endif %}
         read_only_fields = ["id", "created"]
+        # The library's model gives ``name`` a default of None, which would make it
+        # optional here and fail the NOT NULL column on save.
+        extra_kwargs = {"name": {"required": True}}
 
     def validate_expires_at(self, value):
         if value is not None and value <= timezone.now():

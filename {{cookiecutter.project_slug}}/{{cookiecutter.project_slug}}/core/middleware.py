@@ -1,6 +1,9 @@
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from rest_framework.renderers import JSONRenderer
 
 from .errors import status_error
+from .parsers import NUL
 
 API_PREFIX = "/api/"
 JSON = "application/json"
@@ -35,3 +38,34 @@ class APIErrorMiddleware:
             response["Content-Type"] = JSON
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+class RefuseNulMiddleware:
+    """Refuse a request with a NUL character in a header, the query string or a URL value.
+
+    No legitimate request carries one, and PostgreSQL refuses NUL in text: whatever part of
+    the request reached a query (a credential looked up by its prefix, a session key, a
+    slug, an id in the URL) would fail it, a 500. A header or query string holding one
+    answers 400; a URL whose captured values hold one names no object and answers 404.
+    JSON bodies are checked by ``core.parsers``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any(NUL in value for value in request_texts(request)):
+            raise BadRequest("The request holds a NUL character.")
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if any(NUL in str(value) for value in [*view_args, *view_kwargs.values()]):
+            raise Http404
+
+
+def request_texts(request):
+    """The header values, and the query string's names and values, of a request."""
+    yield from (value for name, value in request.META.items() if name.startswith("HTTP_"))
+    for name, values in request.GET.lists():
+        yield name
+        yield from values

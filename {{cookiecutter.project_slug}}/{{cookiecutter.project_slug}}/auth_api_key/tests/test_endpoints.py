@@ -43,6 +43,15 @@ def test_creating_a_key_shows_it_once(manager, issue):
     assert created["key"] not in UserAPIKey.objects.get().hashed_key
 
 
+@pytest.mark.parametrize("body", [{}, {"read_only": True}, {"name": None}, None])
+def test_a_key_needs_a_name(manager, body):
+    response = manager.post(KEYS_URL, body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert not UserAPIKey.objects.exists()
+
+
 def test_a_created_key_authenticates_as_its_user(user, issue):
     response = with_key(issue()["key"]).get(ME_URL)
 

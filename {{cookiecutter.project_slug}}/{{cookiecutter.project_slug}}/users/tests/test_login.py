@@ -3,6 +3,8 @@
 import pytest
 from rest_framework.test import APIClient
 
+from {{ cookiecutter.project_slug }}.users.models import User
+
 LOGIN_FAILURE = b'{"detail":"Invalid username or password.","code":"authentication_failed"}'
 
 
@@ -33,4 +35,21 @@ def test_passwords_are_compared_as_typed(password_strategy, make_user, stored, t
     )
 
     assert refused.status_code in (400, 401)
+    assert accepted.status_code == 200, accepted.content
+
+
+def test_a_password_registers_and_logs_in_with_its_spaces(password_strategy, api_client, db):
+    """Registration keeps the spaces the logins compare: the trimmed password is another."""
+    spaced = "  a-long-unusual-phrase  "
+    registered = api_client.post(
+        "/api/auth/register/",
+        {"username": "carol", "email": "carol@example.com", "password": spaced},
+    )
+
+    refused = password_strategy.post_credentials(APIClient(), "carol", spaced.strip())
+    accepted = password_strategy.post_credentials(APIClient(), "carol", spaced)
+
+    assert registered.status_code == 201, registered.content
+    assert User.objects.get(username="carol").check_password(spaced)
+    assert refused.status_code == 401
     assert accepted.status_code == 200, accepted.content

@@ -78,9 +78,14 @@ def richest_combinations():
     ]
 
 
+# What the template's tests run inside generated projects besides their own tools.
+FUZZ_REQUIREMENTS = ["schemathesis==4.32.5"]
+
+
 def project_requirements(folder):
-    """The runtime dependencies and the ``dev`` dependency group that generated projects declare."""
-    requirements = set()
+    """The runtime dependencies and the ``dev`` dependency group that generated projects
+    declare, and the fuzzer the template runs in them."""
+    requirements = set(FUZZ_REQUIREMENTS)
     for combination in richest_combinations():
         project = bake(folder / combination_id(combination), combination)
         pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))

@@ -1,0 +1,42 @@
+"""A schema-driven fuzzer finds no 5xx in generated projects (see ``project_fuzz.py``).
+
+Three configurations cover every strategy and three permission models between them; each
+runs the fuzzer, as one more test module, with its own fixtures and settings.
+"""
+
+import shutil
+
+import pytest
+
+from tests.combinations import combination_id, default_combination
+from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, run
+
+pytestmark = pytest.mark.generated
+
+FUZZED = [
+    {**default_combination(), "permission_model": "group"},
+    {
+        **default_combination(),
+        "auth_session": False,
+        "auth_jwt": False,
+        "auth_token": True,
+        "auth_api_key": True,
+        "permission_model": "multi_tenant",
+    },
+    {**default_combination(), "auth_session": False, "permission_model": "rbac"},
+]
+
+
+@pytest.mark.parametrize("combination", FUZZED, ids=combination_id)
+def test_no_operation_answers_a_server_error(combination, project_python, tmp_path):
+    project = bake(tmp_path, combination)
+    shutil.copy(TEMPLATE_DIR / "tests" / "project_fuzz.py", project / "tests" / "test_fuzz_api.py")
+
+    result = run(
+        [project_python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz_api.py"],
+        cwd=project,
+        env=isolated_environ(),
+        timeout=1800,
+    )
+
+    assert result.returncode == 0, describe(result)

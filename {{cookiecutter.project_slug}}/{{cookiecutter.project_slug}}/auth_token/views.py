@@ -1,6 +1,6 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from knox import views
-from rest_framework import permissions, serializers, status
+from rest_framework import exceptions, permissions, serializers, status
 
 from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
 from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
@@ -34,7 +34,12 @@ class LoginView(views.LoginView):
         serializer = CredentialsSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         request.user = serializer.validated_data["user"]
-        return super().post(request, format=format)
+        response = super().post(request, format=format)
+        if response.status_code == status.HTTP_403_FORBIDDEN:
+            # knox answers a user at the token limit with a body of its own: give it the
+            # API's error shape.
+            raise exceptions.PermissionDenied(response.data["error"])
+        return response
 
 
 NO_CONTENT = extend_schema(request=None, responses={status.HTTP_204_NO_CONTENT: None})

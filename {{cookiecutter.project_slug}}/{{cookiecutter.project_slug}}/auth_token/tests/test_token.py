@@ -123,7 +123,12 @@ def test_the_token_limit_per_user_holds(settings, user, password):
     for _ in range(limit):
         assert log_in(password).status_code == 200
 
-    assert log_in(password).status_code == 403
+    refused = log_in(password)
+    assert refused.status_code == 403
+    assert refused.json() == {
+        "detail": "Maximum amount of tokens allowed per user exceeded.",
+        "code": "permission_denied",
+    }
 
 
 def test_authentication_costs_one_query_and_no_write_whatever_the_token_count(

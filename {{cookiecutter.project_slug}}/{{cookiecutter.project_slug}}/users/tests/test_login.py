@@ -49,7 +49,7 @@ def test_a_password_registers_and_logs_in_with_its_spaces(password_strategy, api
     refused = password_strategy.post_credentials(APIClient(), "carol", spaced.strip())
     accepted = password_strategy.post_credentials(APIClient(), "carol", spaced)
 
-    assert registered.status_code == 201, registered.content
+    assert registered.status_code == 202, registered.content
     assert User.objects.get(username="carol").check_password(spaced)
     assert refused.status_code == 401
     assert accepted.status_code == 200, accepted.content

@@ -24,11 +24,18 @@ import pytest
 from filelock import FileLock
 
 from tests.combinations import all_on_combination, combination_id, default_combination
-from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, project_files, run
+from tests.template import (
+    TEMPLATE_DIR,
+    bake,
+    describe,
+    isolated_environ,
+    post_gen,
+    project_files,
+    run,
+)
 
 pytestmark = pytest.mark.readme
 
-SHELL_BLOCK = re.compile(r"^```bash\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
 SERVER_ADDRESS = ("127.0.0.1", 8000)
 # What a production deployment exports before the README's deploy command.
 PRODUCTION_ENV = {
@@ -64,7 +71,8 @@ README_COMBINATIONS = {
 
 
 def shell_blocks(readme):
-    return SHELL_BLOCK.findall(Path(readme).read_text(encoding="utf-8"))
+    """The README's shell blocks, found as the post-generation hook finds its next steps."""
+    return post_gen.SHELL_BLOCK.findall(Path(readme).read_text(encoding="utf-8"))
 
 
 def uses_uv(command):

@@ -6,6 +6,11 @@ directory the hook no longer runs in. This module is imported by Cookiecutter it
 the template directory, so it knows the real location and hands it to the hooks as
 ``{{ template_dir }}``.
 
+Repeated bakes (regenerating with other answers to compare, the template's own tests)
+reuse Jinja's compiled templates through a bytecode cache in Jinja's own per-user
+temporary folder; Jinja checks each entry against its template's source, so an edited
+template is compiled afresh. Without a usable folder, templates are simply compiled.
+
 It also keeps a refused answer readable: when the pre-generation hook rejects the answers,
 it prints one line per problem and exits 1, and Cookiecutter would then log its own
 traceback of the failed subprocess, which says nothing the lines above did not.
@@ -15,6 +20,7 @@ import logging
 from pathlib import Path
 
 from cookiecutter.exceptions import FailedHookException
+from jinja2 import FileSystemBytecodeCache
 from jinja2.ext import Extension
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
@@ -37,12 +43,39 @@ class HookFailureFilter(logging.Filter):
         return "pre_gen_project" not in record.getMessage()
 
 
+class BestEffortBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, which never fails a bake: a cache entry that cannot be written
+    is compiled again next time."""
+
+    # Entries of this template only, beside other users of Jinja's folder.
+    PATTERN = "secure-drf-template-%s.cache"
+
+    def __init__(self):
+        super().__init__(pattern=self.PATTERN)
+
+    def dump_bytecode(self, bucket):
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def bytecode_cache():
+    """The cache, or None where Jinja finds no safe folder (not owned by the user, say)."""
+    try:
+        return BestEffortBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 class TemplateExtension(Extension):
-    """Expose ``template_dir``, the absolute path of this template, to what Cookiecutter renders."""
+    """Expose ``template_dir``, the absolute path of this template, to what Cookiecutter
+    renders, and compile each template once across bakes."""
 
     def __init__(self, environment):
         super().__init__(environment)
         environment.globals["template_dir"] = str(TEMPLATE_DIR)
+        environment.bytecode_cache = bytecode_cache()
 
 
 def install_hook_failure_filter():

@@ -151,11 +151,19 @@ def next_steps(root):
     return "\n".join(lines)
 
 
-def main():
-    context = json.loads(RENDERED_CONTEXT)
-    root = Path.cwd()
+def finish(root, context):
+    """Everything the hook does to the project: prune it, then give it its local ``.env``.
+
+    The template's tests call this in-process for their bulk bakes, and prove it leaves
+    the same tree as the hook run by Cookiecutter.
+    """
     prune(root, paths_to_remove(context))
     write_local_env(root)
+
+
+def main():
+    root = Path.cwd()
+    finish(root, json.loads(RENDERED_CONTEXT))
     print(next_steps(root))
     return 0
 

@@ -8,7 +8,13 @@ import tomllib
 import pytest
 from filelock import FileLock
 
-from tests.combinations import all_on_combination, combination_id, option_values
+from tests.bakery import shared_bakery
+from tests.combinations import (
+    all_on_combination,
+    combination_id,
+    option_values,
+    valid_combinations,
+)
 from tests.template import bake, describe, run
 
 # Written into a shared environment only once everything is installed in it.
@@ -44,23 +50,16 @@ def cookiecutter_config(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def baked(tmp_path_factory):
-    """``baked(combination)`` bakes a combination once per session and returns the project.
+def bakery(tmp_path_factory, worker_id):
+    """Every valid combination, baked once for the whole run (see ``tests/bakery.py``).
 
-    The projects all sit under ``baked.root``, one folder per combination, so one linter
-    run can cover them all. Tests must not change them: bake a fresh copy to do that.
+    Parallel workers share it: the folder above a worker's own temporary folder is the
+    run's, common to all workers.
     """
-    root = tmp_path_factory.mktemp("baked")
-    projects = {}
-
-    def bake_once(combination):
-        name = combination_id(combination)
-        if name not in projects:
-            projects[name] = bake(root / name, combination)
-        return projects[name]
-
-    bake_once.root = root
-    return bake_once
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent
+    return shared_bakery(run_folder / "bakery", valid_combinations())
 
 
 def richest_combinations():

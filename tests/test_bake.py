@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.combinations import answers_for, combination_id, valid_combinations
+from tests.combinations import (
+    answers_for,
+    combination_id,
+    pairwise_combinations,
+    valid_combinations,
+)
 from tests.template import (
     ANSWERS_FILE,
     LOCAL_ENV_FILE,
@@ -26,6 +31,8 @@ from tests.template import (
 LEFTOVERS = re.compile(r"\{\{|\{%|\{#|\bcookiecutter\s*[.|\[]")
 
 VALID_COMBINATIONS = valid_combinations()
+# Baked again through Cookiecutter with its hooks, and replayed through the command line.
+SAMPLE = pairwise_combinations()
 
 
 @pytest.fixture(params=VALID_COMBINATIONS, ids=combination_id)
@@ -34,21 +41,51 @@ def combination(request):
 
 
 @pytest.fixture
-def project(baked, combination):
-    return baked(combination)
+def files(bakery, combination):
+    """The combination's files, relative path to bytes, from the bulk bake."""
+    return bakery.files(combination)
 
 
-def text_files(project):
-    """Relative path to text of every file but the answers (binary files have no syntax)."""
-    texts = {}
-    for relative, content in project_files(project).items():
-        if relative == ANSWERS_FILE:
-            continue
+def manifest(bakery, combination):
+    return bakery.manifests[combination_id(combination)]
+
+
+# What the per-file checks found, per distinct content: most files are identical across
+# many combinations, so each content is decoded and searched once per worker.
+_texts = {}
+_matches = {}
+
+
+def text_of(bakery, key):
+    """A content as text, or None for a binary file (binary files have no syntax)."""
+    if key not in _texts:
         try:
-            texts[relative] = content.decode("utf-8")
+            _texts[key] = bakery.contents[key].decode("utf-8")
         except UnicodeDecodeError:
-            continue
-    return texts
+            _texts[key] = None
+    return _texts[key]
+
+
+def text_files(bakery, combination):
+    """Relative path to digest of every text file but the answers."""
+    return {
+        path: key
+        for path, key in manifest(bakery, combination).items()
+        if path != ANSWERS_FILE and text_of(bakery, key) is not None
+    }
+
+
+def matches(bakery, key, pattern, neutral=None):
+    """``(number, line)`` of each line of a content that ``pattern`` finds and ``neutral``
+    does not match."""
+    cache_key = (key, pattern, neutral)
+    if cache_key not in _matches:
+        _matches[cache_key] = [
+            (number, line.strip())
+            for number, line in enumerate(text_of(bakery, key).splitlines(), start=1)
+            if pattern.search(line) and not (neutral and neutral.match(line.strip()))
+        ]
+    return _matches[cache_key]
 
 
 # Words that belong to one value of an option: a generated file that carries one when the
@@ -77,44 +114,63 @@ NEUTRAL_LINES = re.compile(
 )
 
 
-def lines_matching(project, pattern, neutral=None):
-    """``path:number: line`` for each line of the project's text files that ``pattern``
+def lines_matching(bakery, combination, pattern, neutral=None):
+    """``path:number: line`` for each line of the combination's text files that ``pattern``
     finds, but for the lines that ``neutral`` matches."""
     return [
-        f"{relative}:{number}: {line.strip()}"
-        for relative, text in text_files(project).items()
-        for number, line in enumerate(text.splitlines(), start=1)
-        if pattern.search(line) and not (neutral and neutral.match(line.strip()))
+        f"{path}:{number}: {line}"
+        for path, key in text_files(bakery, combination).items()
+        for number, line in matches(bakery, key, pattern, neutral)
     ]
 
 
-def test_no_word_of_an_option_that_is_off_is_left(project, combination):
+def test_no_word_of_an_option_that_is_off_is_left(bakery, combination):
     answers = answers_for(combination)
     found = [
         f"{line} ({option}={value!r} is off)"
         for option, owners in OPTION_WORDS.items()
         for value, words in owners.items()
         if answers[option] != value
-        for line in lines_matching(project, re.compile(words, re.IGNORECASE), NEUTRAL_LINES)
+        for line in lines_matching(
+            bakery, combination, re.compile(words, re.IGNORECASE), NEUTRAL_LINES
+        )
     ]
     assert found == []
 
 
-def test_no_template_syntax_is_left(project):
-    assert lines_matching(project, LEFTOVERS) == []
+def test_no_template_syntax_is_left(bakery, combination):
+    assert lines_matching(bakery, combination, LEFTOVERS) == []
 
 
-def assert_python_compiles(project):
-    for relative, text in text_files(project).items():
-        if relative.endswith(".py"):
-            compile(text, relative, "exec")
+_compiled = {}
 
 
-def test_every_python_file_compiles(project):
-    assert_python_compiles(project)
+def compile_error(bakery, path, key):
+    """Why a Python content does not compile, or None; each content compiled once."""
+    if key not in _compiled:
+        try:
+            compile(text_of(bakery, key), path, "exec")
+            _compiled[key] = None
+        except SyntaxError as error:
+            _compiled[key] = f"{path}: {error}"
+    return _compiled[key]
 
 
-def test_only_chosen_paths_are_kept(project, combination):
+def test_every_python_file_compiles(bakery, combination):
+    errors = [
+        compile_error(bakery, path, key)
+        for path, key in text_files(bakery, combination).items()
+        if path.endswith(".py")
+    ]
+    assert [error for error in errors if error] == []
+
+
+def exists(files, path):
+    """Whether ``path`` is a file of the project or a folder holding one."""
+    return path in files or any(name.startswith(f"{path}/") for name in files)
+
+
+def test_only_chosen_paths_are_kept(files, combination):
     """A path of the table is there exactly when its option's value or derived fact holds."""
     answers = answers_for(combination)
     known = post_gen.facts(answers)
@@ -123,10 +179,10 @@ def test_only_chosen_paths_are_kept(project, combination):
         f"{path} ({owner}={value!r})"
         for owner, value, path in table_entries(answers["project_slug"])
         if known[owner] == value
-        and not (project / path).exists()
+        and not exists(files, path)
         and not any(Path(path).is_relative_to(gone) for gone in removed)  # gone with a folder
     ]
-    assert [path for path in removed if (project / path).exists()] == []
+    assert [path for path in removed if exists(files, path)] == []
     assert kept == []
 
 
@@ -144,16 +200,17 @@ def mentions_of(path):
     return anywhere, nearby
 
 
-def test_no_kept_file_names_a_removed_module(project, combination):
+def test_no_kept_file_names_a_removed_module(bakery, combination):
     """Pruning a module takes every import, setting and sentence naming it along."""
     removed = [Path(path) for path in post_gen.paths_to_remove(answers_for(combination))]
-    texts = text_files(project)
+    texts = text_files(bakery, combination)
     mentions = [
         f"{relative}: {gone}"
         for gone in removed
         for anywhere, nearby in [mentions_of(gone)]
-        for relative, text in texts.items()
-        if anywhere.search(text) or (Path(relative).parent == gone.parent and nearby.search(text))
+        for relative, key in texts.items()
+        if matches(bakery, key, anywhere)
+        or (Path(relative).parent == gone.parent and matches(bakery, key, nearby))
     ]
     assert mentions == []
 
@@ -173,45 +230,45 @@ WITHOUT_PASSWORD_LOGIN = [
 
 
 @pytest.mark.parametrize("combination", WITHOUT_PASSWORD_LOGIN, ids=combination_id)
-def test_without_a_password_login_nothing_is_left_for_one(project):
-    assert lines_matching(project, PASSWORD_LOGIN_TERMS) == []
+def test_without_a_password_login_nothing_is_left_for_one(bakery, combination):
+    assert lines_matching(bakery, combination, PASSWORD_LOGIN_TERMS) == []
 
 
-def test_secret_is_only_in_the_ignored_env_file(project):
+def test_secret_is_only_in_the_ignored_env_file(bakery, files, combination):
     """The post-generation hook's fresh secret must never reach a tracked file."""
-    name, _, secret = (project / LOCAL_ENV_FILE).read_text(encoding="utf-8").strip().partition("=")
+    local_env = bakery.local_envs[combination_id(combination)]
+    name, _, secret = local_env.strip().partition("=")
     assert name == "DJANGO_SECRET_KEY"
     assert len(secret) >= 50
-    ignored = (project / ".gitignore").read_text(encoding="utf-8").splitlines()
-    assert LOCAL_ENV_FILE in ignored
-    assert [
-        path for path, content in project_files(project).items() if secret.encode() in content
-    ] == []
+    assert LOCAL_ENV_FILE in files[".gitignore"].decode("utf-8").splitlines()
+    assert [path for path, content in files.items() if secret.encode() in content] == []
 
 
-def test_baking_again_gives_identical_files(project, combination, tmp_path):
-    """Another output folder too, so no absolute path can hide in a file."""
-    again = bake(tmp_path / "again", combination)
-    assert project_files(again) == project_files(project)
-
-
-def test_answers_are_recorded_without_paths_or_private_keys(project, combination):
-    text = (project / ANSWERS_FILE).read_text(encoding="utf-8")
+def test_answers_are_recorded_without_paths_or_private_keys(files, combination):
+    text = files[ANSWERS_FILE].decode("utf-8")
     answers = json.loads(text)["cookiecutter"]
     assert [key for key in answers if key.startswith("_")] == []
     assert [value for value in answers.values() if os.path.isabs(str(value))] == []
-    assert str(project.parent) not in text
     assert str(TEMPLATE_DIR) not in text
     assert answers == answers_for(combination)
 
 
-def test_answers_replay_to_the_same_project(project, tmp_path):
+@pytest.mark.parametrize("combination", SAMPLE, ids=combination_id)
+def test_cookiecutter_with_its_hooks_bakes_what_the_bulk_bake_did(files, combination, tmp_path):
+    """The bulk path (hooks' work in-process, compiled once, another folder) changes
+    nothing: the same bytes as Cookiecutter running both hooks as it does for users."""
+    project = bake(tmp_path / "again", combination)
+    assert project_files(project) == files
+
+
+@pytest.mark.parametrize("combination", SAMPLE, ids=combination_id)
+def test_answers_replay_to_the_same_project(files, combination, tmp_path):
+    answers = tmp_path / ANSWERS_FILE
+    answers.write_bytes(files[ANSWERS_FILE])
     output = tmp_path / "replayed"
-    result = run_cookiecutter(
-        "--replay-file", project / ANSWERS_FILE, TEMPLATE_DIR, "-o", output, cwd=tmp_path
-    )
+    result = run_cookiecutter("--replay-file", answers, TEMPLATE_DIR, "-o", output, cwd=tmp_path)
     assert result.returncode == 0, describe(result)
-    assert project_files(output / project.name) == project_files(project)
+    assert project_files(output / answers_for(combination)["project_slug"]) == files
 
 
 def test_free_text_with_quotes_backslashes_and_accents_stays_valid(tmp_path):
@@ -223,7 +280,8 @@ def test_free_text_with_quotes_backslashes_and_accents_stays_valid(tmp_path):
     }
     project = bake(tmp_path, free_text)
     assert project.name == "zoe_s_quoted_api_back"
-    assert_python_compiles(project)
+    for path in project.rglob("*.py"):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")
     metadata = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert metadata["description"] == free_text["description"]
     assert metadata["authors"][0]["name"] == free_text["author_name"]

@@ -1,9 +1,14 @@
-"""The template's Jinja extension: the hooks' way to the template, and quiet refusals."""
+"""The template's Jinja extension: the hooks' way to the template, its compile cache, and
+quiet refusals."""
 
 import logging
+import os
+import shutil
 import sys
+import tempfile
 
 import jinja2
+import pytest
 from cookiecutter.exceptions import FailedHookException
 
 import local_extensions
@@ -60,3 +65,57 @@ def test_the_filter_is_installed_once():
 
     filters = logging.getLogger("cookiecutter.hooks").filters
     assert sum(isinstance(found, local_extensions.HookFailureFilter) for found in filters) == 1
+
+
+@pytest.fixture
+def jinja_temp(tmp_path, monkeypatch):
+    """Jinja's per-user cache folder, inside a temporary folder of this test's own."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path / f"_jinja2-cache-{os.getuid()}"
+
+
+def render_file(folder, name):
+    environment = jinja2.Environment(
+        autoescape=True,
+        loader=jinja2.FileSystemLoader(folder),
+        extensions=[local_extensions.TemplateExtension],
+    )
+    return environment.get_template(name).render(name="you")
+
+
+def test_compiled_templates_are_reused_and_follow_edits(jinja_temp, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "hello.txt").write_text("Hello {{ name }}", encoding="utf-8")
+
+    assert render_file(templates, "hello.txt") == "Hello you"
+    entries = list(jinja_temp.glob("secure-drf-template-*.cache"))
+    assert len(entries) == 1
+    assert render_file(templates, "hello.txt") == "Hello you"
+
+    (templates / "hello.txt").write_text("Bye {{ name }}", encoding="utf-8")
+    assert render_file(templates, "hello.txt") == "Bye you"
+
+
+def test_no_safe_cache_folder_means_no_cache(jinja_temp):
+    jinja_temp.write_text("not a folder", encoding="utf-8")
+
+    assert local_extensions.bytecode_cache() is None
+    environment = jinja2.Environment(
+        autoescape=True, extensions=[local_extensions.TemplateExtension]
+    )
+    assert environment.bytecode_cache is None
+
+
+def test_a_cache_entry_that_cannot_be_written_does_not_fail_the_render(jinja_temp, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "hello.txt").write_text("Hello {{ name }}", encoding="utf-8")
+    environment = jinja2.Environment(
+        autoescape=True,
+        loader=jinja2.FileSystemLoader(templates),
+        extensions=[local_extensions.TemplateExtension],
+    )
+    shutil.rmtree(jinja_temp)
+
+    assert environment.get_template("hello.txt").render(name="you") == "Hello you"

@@ -16,6 +16,7 @@ it prints one line per problem and exits 1, and Cookiecutter would then log its 
 traceback of the failed subprocess, which says nothing the lines above did not.
 """
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -54,10 +55,8 @@ class BestEffortBytecodeCache(FileSystemBytecodeCache):
         super().__init__(pattern=self.PATTERN)
 
     def dump_bytecode(self, bucket):
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def bytecode_cache():

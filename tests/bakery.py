@@ -150,6 +150,18 @@ class Bakery:
             for path, key in self.manifests[combination_id(combination)].items()
         }
 
+    def write(self, combination, folder):
+        """Write a combination's project, ``.env`` included, into ``folder``."""
+        folder = Path(folder)
+        for path, content in self.files(combination).items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        (folder / LOCAL_ENV_FILE).write_text(
+            self.local_envs[combination_id(combination)], encoding="utf-8"
+        )
+        return folder
+
     @cached_property
     def holders(self):
         """``(path, digest)`` to the ids of every combination holding that file."""

@@ -1,20 +1,25 @@
 """Fixtures shared by the template tests: isolated Cookiecutter, baked projects, one env."""
 
 import hashlib
+import os
 import shutil
 import sys
+import time
 import tomllib
 
 import pytest
 from filelock import FileLock
 
-from tests.bakery import shared_bakery
+from tests.bakery import shared_bakery, summary
 from tests.combinations import (
+    EVERY_COMBINATION_CHECKS_UP_TO,
     all_on_combination,
     combination_id,
     option_values,
+    pairwise_combinations,
     valid_combinations,
 )
+from tests.shards import parse_shard
 from tests.template import bake, describe, run
 
 # Written into a shared environment only once everything is installed in it.
@@ -22,12 +27,51 @@ COMPLETE_MARKER = "installed-completely"
 
 
 def pytest_addoption(parser):
-    parser.addoption(
-        "--all-combinations",
+    group = parser.getgroup("full run", "the generated suites of every combination")
+    group.addoption(
+        "--full",
         action="store_true",
-        help="run the generated-project checks for every valid combination, "
-        "not only the pairwise covering array",
+        help="run the Django checks and generated suite of every valid combination (or of "
+        "--shard's slice, or of --sample's draw) and nothing else",
     )
+    group.addoption(
+        "--shard",
+        metavar="K/N",
+        help="with --full: only the K-th of N slices, balanced by expected suite time",
+    )
+    group.addoption(
+        "--sample",
+        type=int,
+        metavar="SIZE",
+        help="with --full: only SIZE combinations drawn at random (see --sample-seed)",
+    )
+    group.addoption("--sample-seed", type=int, default=0, help="seed of --sample's draw")
+    group.addoption(
+        "--full-summary",
+        metavar="PATH",
+        help="with --full: append one JSON line per generated suite (outcome, seconds)",
+    )
+
+
+def pytest_configure(config):
+    if config.getoption("--shard"):
+        try:
+            parse_shard(config.getoption("--shard"))
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+    for name in ("--shard", "--sample", "--full-summary"):
+        if config.getoption(name) is not None and not config.getoption("--full"):
+            raise pytest.UsageError(f"{name} needs --full")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A full run (``--full``) runs the tests marked ``full`` (the generated projects'
+    checks and suites of its combinations), nothing else."""
+    if not config.getoption("--full"):
+        return
+    kept = [item for item in items if item.get_closest_marker("full")]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,16 +94,88 @@ def cookiecutter_config(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def bakery(tmp_path_factory, worker_id):
+def bakery(request, tmp_path_factory, worker_id):
     """Every valid combination, baked once for the whole run (see ``tests/bakery.py``).
 
     Parallel workers share it: the folder above a worker's own temporary folder is the
-    run's, common to all workers.
+    run's, common to all workers. Its figures go to pytest's cache for the run's summary.
     """
     run_folder = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         run_folder = run_folder.parent
-    return shared_bakery(run_folder / "bakery", valid_combinations())
+    bakery = shared_bakery(run_folder / "bakery", valid_combinations())
+    request.config.cache.set(BAKERY_FIGURES, summary(bakery))
+    return bakery
+
+
+# Where the bakery's figures wait for the summary, and the option set they are projected
+# to: DESIGN's full option table (59 authentication sets x 4 x 2 x 2 x 3).
+BAKERY_FIGURES = "template/bakery"
+CONTRACT_COMBINATIONS = 2832
+# Modules whose tests run once per valid combination (or per distinct file).
+PER_COMBINATION_MODULES = ("tests/test_bake.py", "tests/test_lint.py")
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.cache.set(BAKERY_FIGURES, None)
+        session.config.stash[STARTED] = time.perf_counter()
+
+
+STARTED = pytest.StashKey[float]()
+
+
+def workers(config):
+    count = getattr(config.option, "numprocesses", None) or 1
+    return os.cpu_count() or 1 if count in ("auto", "logical") else int(count)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """What the bulk bake cost, and what this run would take at the contract's option set."""
+    figures = config.cache.get(BAKERY_FIGURES, None)
+    if not figures or STARTED not in config.stash:
+        return
+    wall = time.perf_counter() - config.stash[STARTED]
+    count = figures["combinations"]
+    durations = {"per combination": 0.0, "checks": 0.0}
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
+        "failed", []
+    ):
+        if report.when != "call":
+            continue
+        if report.nodeid.startswith(PER_COMBINATION_MODULES):
+            durations["per combination"] += report.duration
+        elif "test_django_checks_pass" in report.nodeid:
+            durations["checks"] += report.duration
+    parallel = workers(config)
+    growth = CONTRACT_COMBINATIONS / count
+    checks_share = (
+        len(pairwise_combinations()) / count
+        if CONTRACT_COMBINATIONS > EVERY_COMBINATION_CHECKS_UP_TO
+        else growth
+    )
+    extra = (figures["seconds"] + durations["per combination"] / parallel) * (
+        growth - 1
+    ) + durations["checks"] / parallel * (checks_share - 1)
+    write = terminalreporter.write_line
+    terminalreporter.section("combinations")
+    write(
+        f"{count} valid combinations baked in {figures['seconds']:.1f} s on {figures['processes']} "
+        f"processes: {figures['seconds'] / count:.3f} s per combination, amortised"
+    )
+    write(
+        f"{figures['distinct_files']} distinct files of {figures['files_baked']} baked "
+        f"({figures['distinct_files'] / figures['files_baked']:.1%}) checked and linted once each"
+    )
+    write(
+        f"per-combination tests {durations['per combination']:.0f} s, Django checks "
+        f"{durations['checks']:.0f} s (summed over {parallel} workers); run {wall / 60:.1f} min"
+    )
+    write(
+        f"projected at {CONTRACT_COMBINATIONS} combinations: {(wall + extra) / 60:.1f} min on {parallel} "
+        "workers (per-combination work grown in proportion, Django checks on the pairwise set "
+        "past the threshold, the rest as measured)"
+    )
 
 
 def richest_combinations():

@@ -123,13 +123,14 @@ def isolated_environ(**overrides):
     return env
 
 
-def run(command, cwd, env=None, timeout=900):
+def run(command, cwd, env=None, timeout=900, input_text=None):
     """Run a command to completion; the result holds stdout and stderr merged, as text."""
     return subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
         env=env,
-        stdin=subprocess.DEVNULL,
+        input=input_text,
+        stdin=subprocess.DEVNULL if input_text is None else None,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

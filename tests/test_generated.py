@@ -1,25 +1,36 @@
 """Generated projects pass Django's checks and their own test suite.
 
-These run for the default combination plus a pairwise covering array of the valid ones
-(``--all-combinations`` for every one), in the one shared environment of
-``project_python``. Each test bakes its own copy, since the commands write files (an
-SQLite database, bytecode) into the project.
+Django's checks (``check``, ``check --deploy`` with production settings,
+``makemigrations --check``, ``spectacular --validate``) run for every valid combination,
+batched in one warm process (``tests/project_checks.py``). The generated suites run for
+the default combination plus a pairwise covering array of the valid ones, each suite in
+a fresh bake, in the one shared environment of ``project_python``. ``--full`` runs both
+for every combination, or for ``--shard``'s slice, or for ``--sample``'s draw.
 """
 
+import json
 import os
+import resource
 import secrets
+import shutil
 import socket
+import tempfile
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 
+from tests.bakery import bake_all, scratch_folder
 from tests.combinations import (
     all_on_combination,
     combination_id,
+    django_checked_combinations,
     pairwise_combinations,
     valid_combinations,
 )
-from tests.template import bake, describe, isolated_environ, run
+from tests.shards import load_costs, parse_shard, sample, shard
+from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, run
 
 pytestmark = pytest.mark.generated
 
@@ -29,7 +40,7 @@ SERVICES = {"PostgreSQL": 5432, "Redis": 6379}
 REQUIRE_SERVICES = "TEMPLATE_TESTS_REQUIRE_SERVICES"
 
 # What a real deployment sets: the production settings refuse to start without the
-# allowed hosts, the database and the secret key (given per test), and throttling's deploy
+# allowed hosts, the database and the secret key (given per run), and throttling's deploy
 # check wants a shared cache. The checks connect to neither service.
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -39,11 +50,98 @@ PRODUCTION_ENV = {
 }
 
 
+def selected_combinations(config):
+    """The combinations whose generated suites this run executes."""
+    if not config.getoption("--full"):
+        return pairwise_combinations()
+    combinations = valid_combinations()
+    if config.getoption("--sample"):
+        combinations = sample(
+            combinations, config.getoption("--sample"), config.getoption("--sample-seed")
+        )
+    if config.getoption("--shard"):
+        index, count = parse_shard(config.getoption("--shard"))
+        combinations = shard(combinations, index, count, load_costs())
+    return combinations
+
+
+def checked_combinations(config):
+    """The combinations whose projects this run puts through Django's checks."""
+    if config.getoption("--full"):
+        return selected_combinations(config)
+    return django_checked_combinations()
+
+
 def pytest_generate_tests(metafunc):
     if "combination" in metafunc.fixturenames:
-        every = metafunc.config.getoption("--all-combinations")
-        combinations = valid_combinations() if every else pairwise_combinations()
-        metafunc.parametrize("combination", combinations, ids=combination_id)
+        metafunc.parametrize(
+            "combination", selected_combinations(metafunc.config), ids=combination_id
+        )
+
+
+def manage_py_checks(project):
+    """The ``manage.py`` command lines a project must pass, with the environment of each."""
+    return [
+        {
+            "env": {},
+            "commands": [
+                ["check", "--fail-level", "WARNING"],
+                ["makemigrations", "--check", "--dry-run"],
+                ["spectacular", "--validate", "--fail-on-warn", "--file", f"{project}.schema.yml"],
+            ],
+        },
+        {
+            "env": {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)},
+            "commands": [["check", "--deploy", "--fail-level", "WARNING"]],
+        },
+    ]
+
+
+@pytest.fixture(scope="session")
+def checked_projects(request):
+    """Project folder -> combination id of every checked combination, written in RAM
+    where the system has it (from the run's bakery, or baked for a full run's slice)."""
+    combinations = checked_combinations(request.config)
+    if request.config.getoption("--full"):
+        bakery = bake_all(combinations)
+    else:
+        bakery = request.getfixturevalue("bakery")
+    folder = Path(tempfile.mkdtemp(dir=scratch_folder()))
+    projects = {}
+    for combination in combinations:
+        name = combination_id(combination)
+        projects[str(bakery.write(combination, folder / name))] = name
+    yield projects
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.full
+def test_django_checks_pass(project_python, checked_projects):
+    """Every checked project passes ``check``, ``check --deploy``, ``makemigrations
+    --check`` and ``spectacular --validate --fail-on-warn``, run as ``manage.py`` runs them."""
+    work = [{"project": project, "runs": manage_py_checks(project)} for project in checked_projects]
+    result = run(
+        [
+            project_python,
+            TEMPLATE_DIR / "tests" / "project_checks.py",
+            "--jobs",
+            os.cpu_count() or 1,
+        ],
+        cwd=TEMPLATE_DIR,
+        env=isolated_environ(),
+        timeout=7200,
+        input_text=json.dumps(work),
+    )
+    assert result.returncode == 0, describe(result)
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert sorted(report["project"] for report in reports) == sorted(checked_projects)
+    failures = [
+        f"{checked_projects[report['project']]}: manage.py {' '.join(failure['command'] or ['?'])} "
+        f"exited {failure['status']}\n{failure['output'][-3000:]}"
+        for report in reports
+        for failure in report["failures"]
+    ]
+    assert failures == [], "\n\n".join(failures)
 
 
 @pytest.fixture
@@ -60,35 +158,51 @@ def run_in_project(project_python, project, *arguments, **env):
     return result
 
 
-def test_system_checks(project_python, project):
-    run_in_project(project_python, project, "manage.py", "check", "--fail-level", "WARNING")
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def test_deploy_checks(project_python, project):
-    run_in_project(
-        project_python,
-        project,
-        *("manage.py", "check", "--deploy", "--fail-level", "WARNING"),
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        **PRODUCTION_ENV,
+def service_urls(worker_id):
+    """A database of its own and a spare Redis database (1-15, one per worker: the suites
+    clear theirs) for one suite; pytest-django creates and drops ``test_<database>``."""
+    worker = int(worker_id.removeprefix("gw")) if worker_id.startswith("gw") else 0
+    database = f"template_{uuid.uuid4().hex[:12]}"
+    return {
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{SERVICES['PostgreSQL']}/{database}",
+        "REDIS_URL": f"redis://127.0.0.1:{SERVICES['Redis']}/{worker % 15 + 1}",
+    }
+
+
+@pytest.mark.full
+def test_generated_suite(request, project_python, project, combination, worker_id):
+    """The project's own suite; in a full run, on PostgreSQL and Redis when they answer."""
+    env = {}
+    if request.config.getoption("--full"):
+        unreachable = unreachable_services()
+        if unreachable and os.environ.get(REQUIRE_SERVICES):
+            pytest.fail(f"{' and '.join(unreachable)} not reachable, and {REQUIRE_SERVICES} is set")
+        env = {} if unreachable else service_urls(worker_id)
+    started, cpu = time.perf_counter(), children_cpu_seconds()
+    result = run(
+        [project_python, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        env=isolated_environ(**env),
+        timeout=3600,
     )
-
-
-def test_migrations_are_complete(project_python, project):
-    run_in_project(project_python, project, "manage.py", "makemigrations", "--check", "--dry-run")
-
-
-def test_schema_is_valid(project_python, project, tmp_path):
-    run_in_project(
-        project_python,
-        project,
-        *("manage.py", "spectacular", "--validate", "--fail-on-warn"),
-        *("--file", tmp_path / "schema.yml"),
-    )
-
-
-def test_generated_suite(project_python, project):
-    run_in_project(project_python, project, "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    summary = request.config.getoption("--full-summary")
+    if summary:
+        line = {
+            "combination": combination_id(combination),
+            "options": combination,
+            "outcome": "passed" if result.returncode == 0 else "failed",
+            "seconds": round(time.perf_counter() - started, 2),
+            "cpu_seconds": round(children_cpu_seconds() - cpu, 2),
+            "services": bool(env),
+        }
+        with open(summary, "a", encoding="utf-8") as lines:
+            lines.write(json.dumps(line) + "\n")
+    assert result.returncode == 0, describe(result)
 
 
 def reachable(port):
@@ -99,12 +213,17 @@ def reachable(port):
         return False
 
 
+def unreachable_services():
+    return [f"{name} (127.0.0.1:{port})" for name, port in SERVICES.items() if not reachable(port)]
+
+
 @pytest.fixture(scope="session")
-def services():
-    """Skip (or fail, when required) unless PostgreSQL and Redis both answer."""
-    unreachable = [
-        f"{name} (127.0.0.1:{port})" for name, port in SERVICES.items() if not reachable(port)
-    ]
+def services(request):
+    """Skip (or fail, when required) unless PostgreSQL and Redis both answer.
+
+    A full run's suites need them too: there, unreachable services fail when required,
+    and the suites run on SQLite and local memory otherwise."""
+    unreachable = unreachable_services()
     if unreachable:
         reason = f"{' and '.join(unreachable)} not reachable"
         if os.environ.get(REQUIRE_SERVICES):
@@ -113,19 +232,16 @@ def services():
 
 
 @pytest.mark.services
-def test_generated_suite_on_postgresql_and_redis(services, project_python, tmp_path):
+def test_generated_suite_on_postgresql_and_redis(services, project_python, tmp_path, worker_id):
     """The all-on suite against real services, in a database of its own and a spare Redis db.
 
     pytest-django creates and drops ``test_<database>``; the suite clears its Redis db,
     so it gets one numbered 1-15, away from the 0 that other programs default to.
     """
     project = bake(tmp_path / "project", all_on_combination())
-    database = f"template_{uuid.uuid4().hex[:12]}"
-    redis_db = os.getpid() % 15 + 1
     run_in_project(
         project_python,
         project,
         *("-m", "pytest", "-q", "-p", "no:cacheprovider"),
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{SERVICES['PostgreSQL']}/{database}",
-        REDIS_URL=f"redis://127.0.0.1:{SERVICES['Redis']}/{redis_db}",
+        **service_urls(worker_id),
     )

@@ -1,0 +1,1 @@
+"""Benchmarks of the template's own machinery (run from the repository root)."""

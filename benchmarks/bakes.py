@@ -1,0 +1,101 @@
+"""What a bake costs: a user's command line, one in-process bake, and the tests' bulk path.
+
+    .venv/bin/python -m benchmarks.bakes
+
+Prints, measured in this one run: the median wall time of a ``cookiecutter --no-input``
+command (a new Python process, both hooks as Cookiecutter runs them), of one bake through
+Cookiecutter's API in this process, and the amortised cost per combination of the tests'
+bulk bake of every valid combination (``tests/bakery.py``), with the deduplication ratio
+(distinct files checked and linted / files baked). The bulk figure is what the template's
+budget is about: under 0.15 s per combination.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bakery import bake_all
+from tests.combinations import default_combination, valid_combinations
+from tests.template import TEMPLATE_DIR, bake
+
+BUDGET_SECONDS = 0.15
+
+
+def timed(action, rounds):
+    """Median wall time of ``rounds`` calls of ``action(folder)``, each in a fresh folder."""
+    times = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for round_number in range(rounds):
+            folder = Path(scratch) / str(round_number)
+            started = time.perf_counter()
+            action(folder)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def command_line_bake(folder):
+    subprocess.run(
+        [sys.executable, "-m", "cookiecutter", str(TEMPLATE_DIR), "--no-input", "-o", str(folder)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="bakes timed one by one")
+    rounds = parser.parse_args(argv).rounds
+    with tempfile.TemporaryDirectory() as config_folder:
+        # Away from the user's Cookiecutter settings and replay folder, as in the tests.
+        config = Path(config_folder) / "config.yaml"
+        config.write_text(
+            f"cookiecutters_dir: '{config_folder}/cookiecutters'\n"
+            f"replay_dir: '{config_folder}/replay'\n",
+            encoding="utf-8",
+        )
+        os.environ["COOKIECUTTER_CONFIG"] = str(config)
+        cli = timed(command_line_bake, rounds)
+        api = timed(lambda folder: bake(folder, default_combination()), rounds)
+        combinations = valid_combinations()
+        bakery = bake_all(combinations)
+
+    count = len(combinations)
+    amortised = bakery.seconds / count
+    python = [path for path, _key in bakery.holders if path.endswith(".py")]
+    python_baked = sum(
+        path.endswith(".py") for manifest in bakery.manifests.values() for path in manifest
+    )
+    rows = [
+        (f"command line, one bake (median of {rounds})", f"{cli:7.3f} s"),
+        ("Cookiecutter API with hooks, one bake (median)", f"{api:7.3f} s"),
+        (
+            f"bulk bake, {count} combinations, {bakery.processes} processes",
+            f"{bakery.seconds:7.1f} s",
+        ),
+        (
+            "  amortised per combination",
+            f"{amortised:7.3f} s  ({cli / amortised:.0f}x cheaper than the command line; "
+            f"budget {BUDGET_SECONDS} s)",
+        ),
+        (
+            "files baked / distinct",
+            f"{bakery.files_baked():7d} / {len(bakery.holders)}  "
+            f"({len(bakery.holders) / bakery.files_baked():.1%} checked once each)",
+        ),
+        (
+            "Python files baked / distinct (linted)",
+            f"{python_baked:7d} / {len(python)}  ({len(python) / python_baked:.1%})",
+        ),
+    ]
+    for label, value in rows:
+        print(f"{label:<48} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

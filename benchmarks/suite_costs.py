@@ -3,11 +3,13 @@
     .venv/bin/python -m benchmarks.suite_costs SUMMARY.jsonl [SUMMARY.jsonl ...]
 
 Each summary is what ``pytest --full --full-summary PATH`` wrote: one JSON line per
-generated suite, with its combination and CPU seconds. A random sample (``--sample 40``)
-is enough. The model is linear: a base plus a cost per option value away from the
-default, fitted by least squares, written to ``tests/suite_costs.json``. The command
-prints the fit's error and what the model predicts for a full run: total CPU time, and
-wall time over N shards of two cores each.
+generated suite, with its combination, wall and CPU seconds (measured with two suites at
+a time on two cores, as a shard runs them). A random sample (``--sample 40``) is enough.
+The model is linear: a base plus a CPU cost per option value away from the default,
+fitted by least squares, written to ``tests/suite_costs.json``. The command prints the
+fit's error and what a full run takes: total CPU time in suites, extrapolated from the
+sample's mean, and wall time over N shards, from the model and the sample's ratio of wall
+to CPU time.
 """
 
 import argparse
@@ -20,8 +22,10 @@ from pathlib import Path
 from tests.combinations import option_values, valid_combinations
 from tests.shards import COSTS_FILE, expected_seconds, feature, features, slices
 
-# Besides its suites, a shard installs the shared environment and bakes its slice.
-SHARD_SETUP_SECONDS = 240
+# Besides its suites, a shard installs the shared environment (about 1.5 minutes here)
+# and bakes and checks its slice.
+SHARD_SETUP_SECONDS = 120
+# Suites run two at a time on a shard's two cores, as the summaries were measured.
 SHARD_CORES = 2
 # A small ridge keeps values seen in few suites from taking extreme costs.
 RIDGE = 1e-3
@@ -102,28 +106,28 @@ def main(argv=None):
     arguments.output.write_text(json.dumps(costs, indent=2) + "\n", encoding="utf-8")
 
     combinations = valid_combinations()
-    total = sum(expected_seconds(combination, model) for combination in combinations)
-    measured = sum(suite["cpu_seconds"] for suite in suites)
+    cpu = sum(suite["cpu_seconds"] for suite in suites) / len(suites)
+    wall = sum(suite["seconds"] for suite in suites) / len(suites)
+    # Suites wait on the database too: wall time per CPU second, two suites at a time.
+    wall_per_cpu = wall / cpu
     print(
-        f"Fitted from {len(suites)} suites ({measured / 60:.1f} min of CPU measured); "
+        f"Fitted from {len(suites)} suites (mean {wall:.1f} s wall, {cpu:.1f} s CPU each); "
         f"mean absolute error {sum(errors) / len(errors):.1f} s per suite."
     )
     print(
-        f"Full run, {len(combinations)} combinations: {total / 3600:.2f} h of CPU in suites "
-        f"(mean {total / len(combinations):.0f} s per suite)."
+        f"Full run, {len(combinations)} combinations: {cpu * len(combinations) / 3600:.2f} h "
+        "of CPU in suites (the sample's mean, extrapolated)."
     )
     for count in (1, 10, 20, 50):
         heaviest = max(
             sum(expected_seconds(item, model) for item in dealt)
             for dealt in slices(combinations, count, model)
         )
-        wall = SHARD_SETUP_SECONDS + heaviest / SHARD_CORES
+        wall = SHARD_SETUP_SECONDS + heaviest * (wall_per_cpu / SHARD_CORES)
         print(
             f"  {count:>2} shards of {SHARD_CORES} cores: {wall / 60:.0f} min wall (slowest shard)"
         )
-    print(
-        f"Wrote {arguments.output.relative_to(Path.cwd()) if arguments.output.is_relative_to(Path.cwd()) else arguments.output}"
-    )
+    print(f"Wrote {arguments.output}")
     return 0
 
 

@@ -187,7 +187,9 @@ def bake_all(combinations, processes=None):
         for results, contents in pool.map(_bake_chunk, chunks):
             bakery.contents.update(contents)
             for name, manifest, local_env in results:
-                bakery.manifests[name] = {sys.intern(path): key for path, key in manifest.items()}
+                bakery.manifests[name] = {
+                    sys.intern(path): sys.intern(key) for path, key in manifest.items()
+                }
                 bakery.local_envs[name] = local_env
     bakery.seconds = time.perf_counter() - started
     return bakery

@@ -104,7 +104,8 @@ def bakery(request, tmp_path_factory, worker_id):
     if worker_id != "master":
         run_folder = run_folder.parent
     bakery = shared_bakery(run_folder / "bakery", valid_combinations())
-    request.config.cache.set(BAKERY_FIGURES, summary(bakery))
+    if hasattr(request.config, "cache"):  # absent with -p no:cacheprovider
+        request.config.cache.set(BAKERY_FIGURES, summary(bakery))
     return bakery
 
 
@@ -117,7 +118,7 @@ PER_COMBINATION_MODULES = ("tests/test_bake.py", "tests/test_lint.py")
 
 
 def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):
+    if not hasattr(session.config, "workerinput") and hasattr(session.config, "cache"):
         session.config.cache.set(BAKERY_FIGURES, None)
         session.config.stash[STARTED] = time.perf_counter()
 
@@ -132,8 +133,10 @@ def workers(config):
 
 def pytest_terminal_summary(terminalreporter, config):
     """What the bulk bake cost, and what this run would take at the contract's option set."""
+    if STARTED not in config.stash:
+        return
     figures = config.cache.get(BAKERY_FIGURES, None)
-    if not figures or STARTED not in config.stash:
+    if not figures:
         return
     wall = time.perf_counter() - config.stash[STARTED]
     count = figures["combinations"]

@@ -1,7 +1,8 @@
 """Split the combinations of a full run into slices of about equal expected time.
 
 A generated suite's time depends on what it holds: every strategy and permission model
-brings its own tests. ``suite_costs.json`` holds a linear model of a suite's CPU time,
+brings its own tests. ``suite_costs.json`` holds a linear model of a suite's CPU time
+(steadier to measure than wall time on a busy machine, and proportional to it),
 a base plus a cost per option value away from the default, fitted by
 ``python -m benchmarks.suite_costs`` from the summary of a measured full run. Slices
 are dealt greedily, longest expected suite first, each to the slice with the least

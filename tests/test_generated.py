@@ -115,11 +115,8 @@ def checked_projects(request):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.full
-def test_django_checks_pass(project_python, checked_projects):
-    """Every checked project passes ``check``, ``check --deploy``, ``makemigrations
-    --check`` and ``spectacular --validate --fail-on-warn``, run as ``manage.py`` runs them."""
-    work = [{"project": project, "runs": manage_py_checks(project)} for project in checked_projects]
+def run_checks(project_python, work):
+    """Run ``tests/project_checks.py`` over ``work``; its report per project folder."""
     result = run(
         [
             project_python,
@@ -134,14 +131,67 @@ def test_django_checks_pass(project_python, checked_projects):
     )
     assert result.returncode == 0, describe(result)
     reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert sorted(report["project"] for report in reports) == sorted(checked_projects)
+    return {report["project"]: report["failures"] for report in reports}
+
+
+@pytest.mark.full
+def test_django_checks_pass(project_python, checked_projects):
+    """Every checked project passes ``check``, ``check --deploy``, ``makemigrations
+    --check`` and ``spectacular --validate --fail-on-warn``, run as ``manage.py`` runs them."""
+    work = [{"project": project, "runs": manage_py_checks(project)} for project in checked_projects]
+    reports = run_checks(project_python, work)
+    assert sorted(reports) == sorted(checked_projects)
     failures = [
-        f"{checked_projects[report['project']]}: manage.py {' '.join(failure['command'] or ['?'])} "
+        f"{checked_projects[project]}: manage.py {' '.join(failure['command'] or ['?'])} "
         f"exited {failure['status']}\n{failure['output'][-3000:]}"
-        for report in reports
-        for failure in report["failures"]
+        for project, failed in reports.items()
+        for failure in failed
     ]
     assert failures == [], "\n\n".join(failures)
+
+
+# A stand-in for a project's manage.py: fails or crashes when asked to.
+FAKE_MANAGE_PY = """\
+import os
+import sys
+
+print("ran", sys.argv[1:], os.environ.get("CHECK_MARKER"))
+if sys.argv[1] == "fail":
+    sys.exit(3)
+if sys.argv[1] == "crash":
+    os._exit(9)
+"""
+
+
+def test_the_check_runner_reports_each_failure_with_its_output(project_python, tmp_path):
+    """The warm runner can fail: a failing command is named with its status and output,
+    the commands after it still run, and a child that dies is reported too."""
+    projects = {name: tmp_path / name for name in ("clean", "failing", "crashing")}
+    for folder in projects.values():
+        folder.mkdir()
+        (folder / "manage.py").write_text(FAKE_MANAGE_PY, encoding="utf-8")
+    runs = {
+        "clean": [["fine"]],
+        "failing": [["fail"], ["fine"]],
+        "crashing": [["crash"]],
+    }
+    work = [
+        {
+            "project": str(projects[name]),
+            "runs": [{"env": {"CHECK_MARKER": name}, "commands": commands}],
+        }
+        for name, commands in runs.items()
+    ]
+
+    reports = run_checks(project_python, work)
+
+    assert reports[str(projects["clean"])] == []
+    (failing,) = reports[str(projects["failing"])]
+    assert (failing["command"], failing["status"]) == (["fail"], 3)
+    assert "ran ['fail'] failing" in failing["output"]
+    assert "ran ['fine'] failing" in failing["output"]
+    (crashing,) = reports[str(projects["crashing"])]
+    assert (crashing["command"], crashing["status"]) == (None, 9)
 
 
 @pytest.fixture

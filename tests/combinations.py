@@ -118,7 +118,7 @@ def pairwise_combinations():
 
 
 # The default run puts every combination through Django's checks while that costs minutes
-# (batched, about 1.3 s of CPU each: some 7 minutes on two cores at this count); past it,
+# (batched, about 1.6 s of CPU each: some 3 minutes on two cores at this count); past it,
 # the default run checks the pairwise set, and the full run every combination.
 EVERY_COMBINATION_CHECKS_UP_TO = 600
 

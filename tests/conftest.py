@@ -109,9 +109,12 @@ def bakery(request, tmp_path_factory, worker_id):
     return bakery
 
 
-# Where the bakery's figures wait for the summary, and the option set they are projected
-# to: DESIGN's full option table (59 authentication sets x 4 x 2 x 2 x 3).
+# Where the bakery's figures wait for the run's summary (pytest's cache, shared by the
+# workers), and when the run started (the controller's own).
 BAKERY_FIGURES = "template/bakery"
+STARTED = pytest.StashKey[float]()
+# The option set the summary projects the run to: the planned full set, with OAuth2, MFA
+# and audit logging (59 authentication sets x 4 x 2 x 2 x 3).
 CONTRACT_COMBINATIONS = 2832
 # Modules whose tests run once per valid combination (or per distinct file).
 PER_COMBINATION_MODULES = ("tests/test_bake.py", "tests/test_lint.py")
@@ -123,12 +126,41 @@ def pytest_sessionstart(session):
         session.config.stash[STARTED] = time.perf_counter()
 
 
-STARTED = pytest.StashKey[float]()
-
-
 def workers(config):
+    """How many processes ran the tests (``-n``; 1 without pytest-xdist)."""
     count = getattr(config.option, "numprocesses", None) or 1
-    return os.cpu_count() or 1 if count in ("auto", "logical") else int(count)
+    if count in ("auto", "logical"):
+        return os.cpu_count() or 1
+    return int(count)
+
+
+def call_seconds(terminalreporter):
+    """Seconds spent in the per-combination tests and in Django's checks, summed over
+    the workers."""
+    seconds = {"per combination": 0.0, "checks": 0.0}
+    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+    for report in reports:
+        if report.when != "call":
+            continue
+        if report.nodeid.startswith(PER_COMBINATION_MODULES):
+            seconds["per combination"] += report.duration
+        elif "test_django_checks_pass" in report.nodeid:
+            seconds["checks"] += report.duration
+    return seconds
+
+
+def projected_wall(wall, figures, seconds, parallel):
+    """The run's wall time at ``CONTRACT_COMBINATIONS``: the bulk bake and per-combination
+    tests grow in proportion; Django's checks too, or shrink to the pairwise set past the
+    threshold; the rest (suites, READMEs, fuzzing) as measured."""
+    count = figures["combinations"]
+    growth = CONTRACT_COMBINATIONS / count
+    checks_growth = growth
+    if CONTRACT_COMBINATIONS > EVERY_COMBINATION_CHECKS_UP_TO:
+        checks_growth = len(pairwise_combinations()) / count
+    per_combination = figures["seconds"] + seconds["per combination"] / parallel
+    checks = seconds["checks"] / parallel
+    return wall + per_combination * (growth - 1) + checks * (checks_growth - 1)
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -139,46 +171,24 @@ def pytest_terminal_summary(terminalreporter, config):
     if not figures:
         return
     wall = time.perf_counter() - config.stash[STARTED]
-    count = figures["combinations"]
-    durations = {"per combination": 0.0, "checks": 0.0}
-    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
-        "failed", []
-    ):
-        if report.when != "call":
-            continue
-        if report.nodeid.startswith(PER_COMBINATION_MODULES):
-            durations["per combination"] += report.duration
-        elif "test_django_checks_pass" in report.nodeid:
-            durations["checks"] += report.duration
+    seconds = call_seconds(terminalreporter)
     parallel = workers(config)
-    growth = CONTRACT_COMBINATIONS / count
-    checks_share = (
-        len(pairwise_combinations()) / count
-        if CONTRACT_COMBINATIONS > EVERY_COMBINATION_CHECKS_UP_TO
-        else growth
-    )
-    extra = (figures["seconds"] + durations["per combination"] / parallel) * (
-        growth - 1
-    ) + durations["checks"] / parallel * (checks_share - 1)
-    write = terminalreporter.write_line
+    count = figures["combinations"]
     terminalreporter.section("combinations")
-    write(
-        f"{count} valid combinations baked in {figures['seconds']:.1f} s on {figures['processes']} "
-        f"processes: {figures['seconds'] / count:.3f} s per combination, amortised"
-    )
-    write(
+    for line in (
+        f"{count} valid combinations baked in {figures['seconds']:.1f} s on "
+        f"{figures['processes']} processes: {figures['seconds'] / count:.3f} s per combination, "
+        "amortised",
         f"{figures['distinct_files']} distinct files of {figures['files_baked']} baked "
-        f"({figures['distinct_files'] / figures['files_baked']:.1%}) checked and linted once each"
-    )
-    write(
-        f"per-combination tests {durations['per combination']:.0f} s, Django checks "
-        f"{durations['checks']:.0f} s (summed over {parallel} workers); run {wall / 60:.1f} min"
-    )
-    write(
-        f"projected at {CONTRACT_COMBINATIONS} combinations: {(wall + extra) / 60:.1f} min on {parallel} "
-        "workers (per-combination work grown in proportion, Django checks on the pairwise set "
-        "past the threshold, the rest as measured)"
-    )
+        f"({figures['distinct_files'] / figures['files_baked']:.1%}) checked and linted once each",
+        f"per-combination tests {seconds['per combination']:.0f} s, Django checks "
+        f"{seconds['checks']:.0f} s (summed over {parallel} workers); run {wall / 60:.1f} min",
+        f"projected at {CONTRACT_COMBINATIONS} combinations: "
+        f"{projected_wall(wall, figures, seconds, parallel) / 60:.1f} min on {parallel} workers "
+        "(per-combination work grown in proportion, Django checks on the pairwise set past "
+        f"{EVERY_COMBINATION_CHECKS_UP_TO} combinations, the rest as measured)",
+    ):
+        terminalreporter.write_line(line)
 
 
 def richest_combinations():

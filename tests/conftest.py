@@ -134,32 +134,37 @@ def workers(config):
     return int(count)
 
 
-def call_seconds(terminalreporter):
-    """Seconds spent in the per-combination tests and in Django's checks, summed over
-    the workers."""
-    seconds = {"per combination": 0.0, "checks": 0.0}
-    reports = terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
-    for report in reports:
-        if report.when != "call":
-            continue
-        if report.nodeid.startswith(PER_COMBINATION_MODULES):
-            seconds["per combination"] += report.duration
-        elif "test_django_checks_pass" in report.nodeid:
-            seconds["checks"] += report.duration
+def test_seconds(terminalreporter):
+    """Seconds spent in tests, summed over the workers (setup and teardown included): all
+    of them, the per-combination ones (the bulk bake's wait included), Django's checks."""
+    seconds = {"all": 0.0, "per combination": 0.0, "checks": 0.0}
+    for outcome in ("passed", "failed", "error", ""):
+        for report in terminalreporter.stats.get(outcome, []):
+            if not hasattr(report, "when"):
+                continue
+            seconds["all"] += report.duration
+            if report.nodeid.startswith(PER_COMBINATION_MODULES):
+                seconds["per combination"] += report.duration
+            elif "test_django_checks_pass" in report.nodeid:
+                seconds["checks"] += report.duration
     return seconds
 
 
-def projected_wall(wall, figures, seconds, parallel):
-    """The run's wall time at ``CONTRACT_COMBINATIONS``: the bulk bake and per-combination
-    tests grow in proportion; Django's checks too, or shrink to the pairwise set past the
-    threshold; the rest (suites, READMEs, fuzzing) as measured."""
-    count = figures["combinations"]
+def projected_wall(wall, count, seconds):
+    """The run's wall time at ``CONTRACT_COMBINATIONS`` combinations instead of ``count``.
+
+    The wall time is shared out in proportion to where the test time went: the
+    per-combination part grows with the count, Django's checks too (or shrink to the
+    pairwise set past the threshold), the rest (suites, READMEs, fuzzing) stays as measured.
+    """
+    if not seconds["all"]:
+        return wall
     growth = CONTRACT_COMBINATIONS / count
     checks_growth = growth
     if CONTRACT_COMBINATIONS > EVERY_COMBINATION_CHECKS_UP_TO:
         checks_growth = len(pairwise_combinations()) / count
-    per_combination = figures["seconds"] + seconds["per combination"] / parallel
-    checks = seconds["checks"] / parallel
+    per_combination = wall * seconds["per combination"] / seconds["all"]
+    checks = wall * seconds["checks"] / seconds["all"]
     return wall + per_combination * (growth - 1) + checks * (checks_growth - 1)
 
 
@@ -171,7 +176,7 @@ def pytest_terminal_summary(terminalreporter, config):
     if not figures:
         return
     wall = time.perf_counter() - config.stash[STARTED]
-    seconds = call_seconds(terminalreporter)
+    seconds = test_seconds(terminalreporter)
     parallel = workers(config)
     count = figures["combinations"]
     terminalreporter.section("combinations")
@@ -182,11 +187,13 @@ def pytest_terminal_summary(terminalreporter, config):
         f"{figures['distinct_files']} distinct files of {figures['files_baked']} baked "
         f"({figures['distinct_files'] / figures['files_baked']:.1%}) checked and linted once each",
         f"per-combination tests {seconds['per combination']:.0f} s, Django checks "
-        f"{seconds['checks']:.0f} s (summed over {parallel} workers); run {wall / 60:.1f} min",
+        f"{seconds['checks']:.0f} s, all tests {seconds['all']:.0f} s (summed over {parallel} "
+        f"workers); run {wall / 60:.1f} min",
         f"projected at {CONTRACT_COMBINATIONS} combinations: "
-        f"{projected_wall(wall, figures, seconds, parallel) / 60:.1f} min on {parallel} workers "
-        "(per-combination work grown in proportion, Django checks on the pairwise set past "
-        f"{EVERY_COMBINATION_CHECKS_UP_TO} combinations, the rest as measured)",
+        f"{projected_wall(wall, count, seconds) / 60:.1f} min on {parallel} workers "
+        "(the run's time shared out by test time: per-combination work grown in proportion, "
+        f"Django checks on the pairwise set past {EVERY_COMBINATION_CHECKS_UP_TO} "
+        "combinations, the rest as measured)",
     ):
         terminalreporter.write_line(line)
 

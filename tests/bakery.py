@@ -114,7 +114,13 @@ def _bake_chunk(combinations):
     try:
         for combination in combinations:
             output = Path(scratch) / "out"
-            project = bake_in_process(output, combination)
+            try:
+                project = bake_in_process(output, combination)
+            except Exception as error:
+                # Raised again in the test process: say which bake failed.
+                raise RuntimeError(
+                    f"baking {combination_id(combination)} failed: {error!r}"
+                ) from error
             manifest = {}
             local_env = (project / LOCAL_ENV_FILE).read_text(encoding="utf-8")
             for path in sorted(project.rglob("*")):

@@ -24,6 +24,9 @@ from tests.template import bake, describe, run
 
 # Written into a shared environment only once everything is installed in it.
 COMPLETE_MARKER = "installed-completely"
+# The folder of pytest's cache holding the shared environments (the full-run workflow
+# caches it between runs).
+PROJECT_ENVS = "project-envs"
 
 
 def pytest_addoption(parser):
@@ -242,7 +245,7 @@ def project_python(request, tmp_path_factory):
     """
     requirements = project_requirements(tmp_path_factory.mktemp("requirements"))
     key = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()[:16]
-    envs = request.config.cache.mkdir("project-envs")
+    envs = request.config.cache.mkdir(PROJECT_ENVS)
     env_dir = envs / key
     python = env_dir / "bin" / "python"
     with FileLock(envs / f"{key}.lock", timeout=1800):

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.bakery import bake_all
 from tests.combinations import (
     answers_for,
     combination_id,
+    default_combination,
     pairwise_combinations,
     valid_combinations,
 )
@@ -287,3 +289,9 @@ def test_free_text_with_quotes_backslashes_and_accents_stays_valid(tmp_path):
     assert metadata["authors"][0]["name"] == free_text["author_name"]
     answers = json.loads((project / ANSWERS_FILE).read_text(encoding="utf-8"))["cookiecutter"]
     assert {name: answers[name] for name in free_text} == free_text
+
+
+def test_a_failed_bulk_bake_names_its_combination():
+    broken = {**default_combination(), "permission_model": "nobody"}
+    with pytest.raises(RuntimeError, match=rf"baking {combination_id(broken)} failed"):
+        bake_all([broken], processes=1)

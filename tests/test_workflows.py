@@ -4,6 +4,7 @@ import re
 
 import yaml
 
+from tests.conftest import PROJECT_ENVS
 from tests.shards import parse_shard
 from tests.template import TEMPLATE_DIR
 
@@ -68,3 +69,15 @@ def test_every_shard_uploads_its_summary_and_a_last_job_sums_them_up():
     assert summary["needs"] == "shard"
     assert summary["if"] == "always()"
     assert any("benchmarks.full_run" in command for command in commands(summary))
+
+
+def test_shards_reuse_the_shared_environment_from_the_cache():
+    """The folder the ``project_python`` fixture builds in, restored before pytest runs."""
+    steps = load("full.yml")["jobs"]["shard"]["steps"]
+    (cache,) = [
+        index for index, step in enumerate(steps) if "actions/cache" in step.get("uses", "")
+    ]
+    (tests,) = [index for index, step in enumerate(steps) if "pytest" in step.get("run", "")]
+
+    assert cache < tests
+    assert steps[cache]["with"]["path"] == f".pytest_cache/d/{PROJECT_ENVS}"

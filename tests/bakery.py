@@ -22,7 +22,6 @@ file and are mapped back to every combination holding it.
 """
 
 import hashlib
-import json
 import os
 import pickle
 import shutil
@@ -216,7 +215,6 @@ def shared_bakery(folder, combinations):
             partial = stored.with_suffix(".partial")
             partial.write_bytes(pickle.dumps(bakery, protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(stored)
-            (folder / "bakery.json").write_text(json.dumps(summary(bakery)), encoding="utf-8")
             return bakery
     return pickle.loads(stored.read_bytes())  # noqa: S301 - written by this test session
 

@@ -33,12 +33,15 @@ PASSWORD_LOGINS = ("auth_session", "auth_token", "auth_jwt")
 DERIVED_FACTS = {
     "password_login": lambda known: any(known[option] for option in PASSWORD_LOGINS),
     "api_key_endpoints": lambda known: known["auth_api_key"] and known["password_login"],
+    "oauth2_with_jwt": lambda known: known["auth_oauth2"] and known["auth_jwt"],
+    "oauth2_throttling": lambda known: known["auth_oauth2"] and known["throttling"],
 }
 
 OWNED_PATHS = {
     "auth_session": {True: ["{slug}/auth_session"]},
     "auth_token": {True: ["{slug}/auth_token"]},
     "auth_jwt": {True: ["{slug}/auth_jwt"]},
+    "auth_oauth2": {True: ["{slug}/auth_oauth2"]},
     "auth_api_key": {True: ["{slug}/auth_api_key", "{slug}/tenancy/tests/test_api_keys.py"]},
     "permission_model": {
         "owner": ["{slug}/access/owner.py", "{slug}/documents/tests/test_owner_policy.py"],
@@ -67,6 +70,10 @@ OWNED_PATHS = {
             "{slug}/users/tests/test_login.py",
             "{slug}/users/tests/test_register.py",
         ]
+    },
+    "oauth2_with_jwt": {True: ["{slug}/auth_oauth2/tests/test_jwt_coexistence.py"]},
+    "oauth2_throttling": {
+        True: ["{slug}/auth_oauth2/throttles.py", "{slug}/auth_oauth2/tests/test_throttling.py"]
     },
     "api_key_endpoints": {
         True: [

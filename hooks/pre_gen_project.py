@@ -23,7 +23,7 @@ RENDERED_CONTEXT = r"""{{ cookiecutter | jsonify }}"""
 TEMPLATE_DIR = r"""{{ template_dir }}"""
 
 # Options that turn on a way to authenticate; at least one is required.
-AUTH_OPTIONS = ("auth_session", "auth_token", "auth_jwt", "auth_api_key")
+AUTH_OPTIONS = ("auth_session", "auth_token", "auth_jwt", "auth_oauth2", "auth_api_key")
 
 # Top-level modules a generated project imports or ships next to its package. A slug with
 # one of these names would shadow it (or be shadowed) on the import path.
@@ -40,6 +40,8 @@ PROJECT_MODULES = frozenset(
         "gunicorn",
         "knox",
         "manage",
+        "oauth2_provider",
+        "oauthlib",
         "psycopg",
         "pytest",
         "pytest_django",

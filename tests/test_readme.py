@@ -58,6 +58,7 @@ README_COMBINATIONS = {
             **default_combination(),
             "auth_session": False,
             "auth_jwt": False,
+            "auth_oauth2": True,
             "auth_api_key": True,
             "permission_model": "multi_tenant",
             "throttling": False,

@@ -30,6 +30,9 @@ from rest_framework.test import APIClient
 {% if cookiecutter.auth_api_key -%}
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
 {% endif -%}
+{% if cookiecutter.auth_oauth2 -%}
+from {{ cookiecutter.project_slug }}.auth_oauth2.tests.clients import issue_token
+{% endif -%}
 from {{ cookiecutter.project_slug }}.documents.models import Document
 {% if cookiecutter.permission_model == "rbac" -%}
 from {{ cookiecutter.project_slug }}.rbac.models import Role, RoleAssignment
@@ -99,6 +102,13 @@ def jwt_post_credentials(client, username, password):
 def jwt_send_credential(client, response):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
 {%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+
+
+def oauth2_sign_in(client, user, password):
+    # As if the user had approved an application asking for both scopes.
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_token(user, scope='read write')}")
+{%- endif %}
 {%- if cookiecutter.auth_api_key %}
 
 
@@ -155,6 +165,9 @@ STRATEGIES = {
             sign_in=signed_in(jwt_post_credentials, jwt_send_credential),
             post_credentials=jwt_post_credentials,
         ),
+{%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+        Strategy(name="oauth2", scheme="oauth2", auth_queries=1, sign_in=oauth2_sign_in),
 {%- endif %}
 {%- if cookiecutter.auth_api_key %}
         Strategy(name="api_key", scheme="apiKeyAuth", auth_queries=1, sign_in=api_key_sign_in),

@@ -3,7 +3,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+{%- if cookiecutter.auth_oauth2 %}
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularSwaggerOauthRedirectView,
+    SpectacularSwaggerView,
+)
+{%- else %}
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+{%- endif %}
 
 api_patterns = [
     path("auth/", include("{{ cookiecutter.project_slug }}.users.urls")),
@@ -27,9 +35,17 @@ api_patterns = [
 {%- endif %}
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+{%- if cookiecutter.auth_oauth2 %}
+    # Swagger UI's OAuth2 callback, next to the page (register it as a redirect URI).
+    path("docs/oauth2-redirect.html", SpectacularSwaggerOauthRedirectView.as_view()),
+{%- endif %}
 ]
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(api_patterns)),
+{%- if cookiecutter.auth_oauth2 %}
+    path("o/", include("{{ cookiecutter.project_slug }}.auth_oauth2.urls")),
+    path("", include("{{ cookiecutter.project_slug }}.auth_oauth2.well_known_urls")),
+{%- endif %}
 ]

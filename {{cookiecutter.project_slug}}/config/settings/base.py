@@ -96,6 +96,9 @@ THIRD_PARTY_APPS = [
 {%- if cookiecutter.auth_jwt %}
     "rest_framework_simplejwt.token_blacklist",
 {%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+    "oauth2_provider",
+{%- endif %}
 {%- if cookiecutter.auth_api_key %}
     "rest_framework_api_key",
 {%- endif %}
@@ -114,6 +117,9 @@ LOCAL_APPS = [
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
     "{{ cookiecutter.project_slug }}.auth_jwt",
+{%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+    "{{ cookiecutter.project_slug }}.auth_oauth2",
 {%- endif %}
 {%- if cookiecutter.auth_api_key %}
     "{{ cookiecutter.project_slug }}.auth_api_key",
@@ -234,6 +240,9 @@ REST_FRAMEWORK = {
 {%- if cookiecutter.auth_jwt %}
         "{{ cookiecutter.project_slug }}.auth_jwt.authentication.JWTAuthentication",
 {%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+        "{{ cookiecutter.project_slug }}.auth_oauth2.authentication.OAuth2Authentication",
+{%- endif %}
 {%- if cookiecutter.auth_token %}
         "{{ cookiecutter.project_slug }}.auth_token.authentication.TokenAuthentication",
 {%- endif %}
@@ -259,7 +268,12 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
+{%- if cookiecutter.auth_oauth2 %}
+        # Per user, and per client application for a client credentials token.
+        "{{ cookiecutter.project_slug }}.auth_oauth2.throttles.ClientRateThrottle",
+{%- else %}
         "rest_framework.throttling.UserRateThrottle",
+{%- endif %}
 {%- if password_login %}
         "{{ cookiecutter.project_slug }}.throttling.throttles.AtomicScopedRateThrottle",
 {%- endif %}
@@ -296,6 +310,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+{%- if cookiecutter.auth_oauth2 %}
+    # Swagger UI's Authorize dialog runs the authorization code flow with PKCE; register
+    # its callback, <site>/api/docs/oauth2-redirect.html, on a public application.
+    "OAUTH2_FLOWS": ["authorizationCode", "clientCredentials"],
+    "OAUTH2_AUTHORIZATION_URL": "/o/authorize/",
+    "OAUTH2_TOKEN_URL": "/o/token/",
+    "OAUTH2_REFRESH_URL": "/o/token/",
+    "SWAGGER_UI_OAUTH2_CONFIG": {"usePkceWithAuthorizationCodeGrant": True},
+{%- endif %}
 }
 {%- if cookiecutter.auth_jwt %}
 
@@ -317,6 +340,46 @@ SIMPLE_JWT = {
     "TOKEN_REFRESH_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.RefreshSerializer",
     "TOKEN_VERIFY_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.VerifySerializer",
     "TOKEN_BLACKLIST_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LogoutSerializer",
+}
+{%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+
+# OAUTH2 (django-oauth-toolkit)
+# ------------------------------------------------------------------------------
+# https://django-oauth-toolkit.readthedocs.io/en/latest/settings.html
+# The authorization page sends users who are not signed in to this server's login form.
+LOGIN_URL = "oauth2_provider:login"
+OAUTH2_PROVIDER = {
+    "OAUTH2_VALIDATOR_CLASS": "{{ cookiecutter.project_slug }}.auth_oauth2.validators.OAuth2Validator",
+    # A token allows the safe methods with `read`, the others with `write`.
+    "SCOPES": {"read": "Read your data", "write": "Change your data"},
+    "DEFAULT_SCOPES": ["read"],
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("DJANGO_OAUTH2_ACCESS_MINUTES", default=10) * 60,
+    "REFRESH_TOKEN_EXPIRE_SECONDS": env.int("DJANGO_OAUTH2_REFRESH_DAYS", default=14) * 86400,
+    "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
+    # A refresh token works once; presenting a used one revokes its whole family.
+    "ROTATE_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "PKCE_REQUIRED": True,
+    # Redirect URIs match exactly and use https; local settings allow http for loopback.
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    "ALLOW_URI_WILDCARDS": False,
+    # RFC 9700 (OAuth 2.0 Security Best Current Practice), every gate enforced: no implicit
+    # or password grant, PKCE with S256 only, tokens never in URLs, the `iss` parameter in
+    # authorization responses, tokens stored as SHA-256 checksums only.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+    # What the server metadata (RFC 8414) advertises: what the endpoints accept.
+    "OAUTH2_RESPONSE_TYPES_SUPPORTED": ["code"],
+    "OAUTH2_GRANT_TYPES_SUPPORTED": ["authorization_code", "client_credentials", "refresh_token"],
 }
 {%- endif %}
 {%- if cookiecutter.auth_token %}

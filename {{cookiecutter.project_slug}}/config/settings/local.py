@@ -1,11 +1,12 @@
 """Settings for development on a workstation: debug on, SQLite and local memory by default."""
 
 from .base import *  # noqa: F403
-{%- if cookiecutter.throttling %}
-from .base import REST_FRAMEWORK, env, throttle_rates
-{%- else %}
-from .base import env
-{%- endif %}
+{%- set imported = [] %}
+{%- if cookiecutter.auth_oauth2 %}{% set _ = imported.append("OAUTH2_PROVIDER") %}{% endif %}
+{%- if cookiecutter.throttling %}{% set _ = imported.append("REST_FRAMEWORK") %}{% endif %}
+{%- set _ = imported.append("env") %}
+{%- if cookiecutter.throttling %}{% set _ = imported.append("throttle_rates") %}{% endif %}
+from .base import {{ imported | join(", ") }}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 # The post-generation step wrote a fresh key into the git-ignored .env file.
@@ -30,4 +31,9 @@ REST_FRAMEWORK = {
         admin_login="1000/hour",
     ),
 }
+{%- endif %}
+{%- if cookiecutter.auth_oauth2 %}
+
+# Callbacks on this workstation (Swagger UI on runserver, a native app's loopback) use http.
+OAUTH2_PROVIDER = {**OAUTH2_PROVIDER, "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"]}
 {%- endif %}

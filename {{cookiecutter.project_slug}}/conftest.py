@@ -243,7 +243,7 @@ def api_client():
     return APIClient(enforce_csrf_checks=True)
 
 
-{%- if password_login %}
+{%- if password_login or cookiecutter.auth_oauth2 %}
 
 
 @pytest.fixture

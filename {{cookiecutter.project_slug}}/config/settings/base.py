@@ -171,7 +171,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
 {%- if cookiecutter.throttling %}
-    "{{ cookiecutter.project_slug }}.lockout.middleware.AdminLoginRateMiddleware",
+    "{{ cookiecutter.project_slug }}.lockout.middleware.LoginFormRateMiddleware",
 {%- endif %}
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -290,11 +290,15 @@ REST_FRAMEWORK = {
         # IP: an attacker's address is locked out long before the owner's.
         login_failures="10/hour",
         login_failures_any_ip="100/hour",
-        # Failed logins on the admin's login form per client IP.
+        # Failed logins on the HTML login forms (LOGIN_FORMS) per client IP.
         admin_login="10/hour",
     ),
 {%- endif %}
 }
+{%- if cookiecutter.throttling %}
+# The HTML pages where people sign in with a password, limited per client IP.
+LOGIN_FORMS = ["admin:login"{% if cookiecutter.auth_oauth2 %}, "oauth2_provider:login"{% endif %}]
+{%- endif %}
 
 # OPENAPI
 # ------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 
@@ -6,20 +7,21 @@ from {{ cookiecutter.project_slug }}.throttling.counters import FixedWindowCount
 from .attempts import client_ip
 
 
-class AdminLoginRateMiddleware:
-    """Limit failed logins on the admin's login form per client IP (``admin_login``).
+class LoginFormRateMiddleware:
+    """Limit failed logins on the HTML login forms per client IP (``admin_login``).
 
-    The lockout counts guesses per username; this stops one address from trying many
-    usernames, as the API's ``login`` rate does for the API. The count is taken before the
-    form is checked and given back when it logged someone in (a redirect), so concurrent
-    attempts cannot pass the limit.
+    The forms are the URL names in ``settings.LOGIN_FORMS``: the admin's, and any other
+    page that signs users in with a password. The lockout counts guesses per username; this
+    stops one address from trying many usernames, as the API's ``login`` rate does for the
+    API. The count is taken before the form is checked and given back when it logged
+    someone in (a redirect), so concurrent attempts cannot pass the limit.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "POST" or request.path != reverse("admin:login"):
+        if request.method != "POST" or request.path not in map(reverse, settings.LOGIN_FORMS):
             return self.get_response(request)
         counter = FixedWindowCounter("admin_login")
         window = counter.window(client_ip(request))

@@ -4,7 +4,9 @@ import base64
 import hashlib
 import secrets
 from datetime import timedelta
+from urllib.parse import parse_qsl, urlsplit
 
+from django.test import Client
 from django.utils import timezone
 from oauth2_provider.models import get_access_token_model, get_application_model, set_token_value
 from oauthlib.common import generate_token
@@ -13,6 +15,11 @@ from rest_framework.test import APIClient
 AccessToken = get_access_token_model()
 Application = get_application_model()
 
+LOGIN_URL = "/o/login/"
+AUTHORIZE_URL = "/o/authorize/"
+TOKEN_URL = "/o/token/"
+REVOKE_URL = "/o/revoke_token/"
+INTROSPECT_URL = "/o/introspect/"
 REDIRECT_URI = "https://client.example.com/callback"
 CLIENT_SECRET = "a-client-secret-only-the-tests-know"
 
@@ -57,3 +64,78 @@ def pkce_pair():
     verifier = secrets.token_urlsafe(48)
     digest = hashlib.sha256(verifier.encode("ascii")).digest()
     return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+class Browser:
+    """A user agent on the authorization pages: cookies, CSRF tokens in forms, redirects."""
+
+    def __init__(self):
+        self.client = Client(enforce_csrf_checks=True)
+
+    def form_token(self, url):
+        self.client.get(url)
+        return self.client.cookies["csrftoken"].value
+
+    def sign_in(self, username, password, next_url=""):
+        """Post the login form; the response redirects to ``next_url`` on success."""
+        return self.client.post(
+            LOGIN_URL,
+            {
+                "username": username,
+                "password": password,
+                "next": next_url,
+                "csrfmiddlewaretoken": self.form_token(LOGIN_URL),
+            },
+        )
+
+    def authorize(self, application, challenge, allow=True, **params):
+        """Ask for a code as a client would, and answer the consent form.
+
+        Returns the final response: a redirect to the client (with a code or an error),
+        or the page shown instead.
+        """
+        query = {
+            "response_type": "code",
+            "client_id": application.client_id,
+            "redirect_uri": REDIRECT_URI,
+            "scope": "read write",
+            "state": "client-state",
+            "code_challenge": challenge,
+            "code_challenge_method": "S256",
+            **params,
+        }
+        query = {name: value for name, value in query.items() if value is not None}
+        page = self.client.get(AUTHORIZE_URL, query)
+        if page.status_code != 200 or "form" not in page.context:
+            return page
+        form = {
+            name: value for name, value in page.context["form"].initial.items() if value is not None
+        }
+        if allow:
+            form["allow"] = "Authorize"
+        form["csrfmiddlewaretoken"] = self.client.cookies["csrftoken"].value
+        return self.client.post(AUTHORIZE_URL, form)
+
+
+def redirect_params(response):
+    """The query of the redirect back to the client."""
+    assert response.status_code == 302, response.content
+    location = urlsplit(response["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == REDIRECT_URI
+    return dict(parse_qsl(location.query))
+
+
+def exchange(code, verifier, application, **fields):
+    """The token endpoint's answer to an authorization code."""
+    return Client().post(
+        TOKEN_URL,
+        {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+            "client_id": application.client_id,
+            "client_secret": CLIENT_SECRET,
+            "code_verifier": verifier,
+            **fields,
+        },
+    )

@@ -59,7 +59,6 @@ README_COMBINATIONS = {
             "auth_session": False,
             "auth_jwt": False,
             "auth_oauth2": True,
-            "auth_api_key": True,
             "permission_model": "multi_tenant",
             "throttling": False,
         },
@@ -67,6 +66,13 @@ README_COMBINATIONS = {
     "uv": [
         default_combination(),
         {**all_on_combination(), "permission_model": "multi_tenant"},
+        {
+            **default_combination(),
+            "auth_session": False,
+            "auth_jwt": False,
+            "auth_api_key": True,
+            "cors": False,
+        },
     ],
 }
 

@@ -13,9 +13,9 @@ class JWTAuthentication(authentication.JWTAuthentication):
     """simplejwt's bearer authentication, refusing tokens issued before a password change.
 
     The check reuses the user row simplejwt loads anyway: one query per request. A bearer
-    token that is not a JWT at all is left to the other authenticators (another bearer
-    scheme, such as OAuth2 access tokens, shares the header); if none takes it, the request
-    is unauthenticated and answered 401 all the same.
+    token that is not a JWT at all is left to the other authenticators, since another
+    bearer scheme may share the header; if none takes it, the request is unauthenticated
+    and answered 401 all the same.
     """
 
     strategy = "jwt"

@@ -5,7 +5,7 @@ from oauth2_provider.settings import oauth2_settings
 from rest_framework import exceptions, permissions
 
 # A JSON Web Token is three base64url segments joined by dots; this server's OAuth2 tokens
-# hold no dot. Another authenticator (simplejwt) owns such tokens.
+# hold no dot, so such a token belongs to another authenticator.
 JWT_SHAPE = re.compile(r"[\w-]+\.[\w-]+\.[\w-]*")
 
 

@@ -3,7 +3,7 @@ from oauth2_provider import views as oauth2_views
 
 
 class LoginView(auth_views.LoginView):
-    """The authorization page's sign-in: Django's login form, so the lockout applies.
+    """The authorization page's sign-in: Django's login form, checked like the admin's.
 
     It signs the user in to this server only, to approve an application; the API itself
     accepts the tokens the application then obtains. After signing in, the user goes back

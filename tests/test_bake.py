@@ -39,6 +39,7 @@ DJANGO_TEMPLATE_LEFTOVERS = re.compile(r"\bcookiecutter\s*[.|\[]")
 def is_django_template(path):
     return "templates" in Path(path).parts[:-1] and path.endswith(".html")
 
+
 VALID_COMBINATIONS = valid_combinations()
 # Baked again through Cookiecutter with its hooks, and replayed through the command line.
 SAMPLE = pairwise_combinations()

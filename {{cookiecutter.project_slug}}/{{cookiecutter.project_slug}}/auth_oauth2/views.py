@@ -1,5 +1,9 @@
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from oauth2_provider import views as oauth2_views
+from oauth2_provider.settings import oauth2_settings
 
 
 class LoginView(auth_views.LoginView):
@@ -15,6 +19,32 @@ class LoginView(auth_views.LoginView):
 
 
 class AuthorizationView(oauth2_views.AuthorizationView):
-    """django-oauth-toolkit's consent page, rendered by this project's template."""
+    """django-oauth-toolkit's consent page, rendered by this project's template.
+
+    Every redirect back to the client names this server in ``iss`` (RFC 9207), so a client
+    talking to several servers can tell whose answer it got: the library adds it to codes,
+    this adds it to errors (a denial, a refused PKCE method) too.
+    """
 
     template_name = "auth_oauth2/authorize.html"
+
+    def redirect(self, redirect_to, application):
+        location = urlsplit(redirect_to)
+        query = parse_qsl(location.query, keep_blank_values=True)
+        if "iss" not in dict(query):
+            query.append(("iss", oauth2_settings.oauth2_authorization_server_issuer(self.request)))
+            redirect_to = urlunsplit(location._replace(query=urlencode(query)))
+        return super().redirect(redirect_to, application)
+
+
+class TokenView(oauth2_views.TokenView):
+    """django-oauth-toolkit's token endpoint, one transaction per request.
+
+    The validator locks the code or refresh token it checks; the lock holds until the new
+    tokens are saved and the old code or token is spent, so each works once however many
+    requests present it at the same time.
+    """
+
+    @transaction.atomic
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)

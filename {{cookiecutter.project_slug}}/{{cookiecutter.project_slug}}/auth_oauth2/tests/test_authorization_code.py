@@ -88,6 +88,7 @@ def test_denying_sends_the_client_an_error_and_no_code(browser, application):
     params = redirect_params(browser.authorize(application, challenge, allow=False))
 
     assert params["error"] == "access_denied"
+    assert params["iss"] == "http://testserver"
     assert "code" not in params
     assert not get_grant_model().objects.exists()
 
@@ -154,6 +155,7 @@ def test_a_request_without_s256_pkce_gets_no_code(browser, application, pkce):
     params = redirect_params(browser.authorize(application, challenge, **pkce))
 
     assert params["error"] == "invalid_request"
+    assert params["iss"] == "http://testserver"
     assert "code" not in params
     assert not get_grant_model().objects.exists()
 

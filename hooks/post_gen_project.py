@@ -35,6 +35,7 @@ DERIVED_FACTS = {
     "api_key_endpoints": lambda known: known["auth_api_key"] and known["password_login"],
     "oauth2_with_jwt": lambda known: known["auth_oauth2"] and known["auth_jwt"],
     "oauth2_throttling": lambda known: known["auth_oauth2"] and known["throttling"],
+    "oauth2_api_key_endpoints": lambda known: known["auth_oauth2"] and known["api_key_endpoints"],
 }
 
 OWNED_PATHS = {
@@ -75,6 +76,7 @@ OWNED_PATHS = {
     "oauth2_throttling": {
         True: ["{slug}/auth_oauth2/throttles.py", "{slug}/auth_oauth2/tests/test_throttling.py"]
     },
+    "oauth2_api_key_endpoints": {True: ["{slug}/auth_oauth2/tests/test_api_keys.py"]},
     "api_key_endpoints": {
         True: [
             "{slug}/auth_api_key/permissions.py",

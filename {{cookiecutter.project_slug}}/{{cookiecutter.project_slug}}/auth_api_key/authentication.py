@@ -14,6 +14,7 @@ class APIKeyAuthentication(authentication.BaseAuthentication):
     """
 
     strategy = "api_key"
+    manages_credentials = False
     key_parser = KeyParser()
 
     def authenticate(self, request):

@@ -1,12 +1,15 @@
 from rest_framework import permissions
 
-from .authentication import APIKeyAuthentication
 
+class OwnLoginOnly(permissions.BasePermission):
+    """Keys are managed with the user's own login, not with a credential lent to software.
 
-class NotViaAPIKey(permissions.BasePermission):
-    """Keys are managed with the user's own login: a leaked key cannot mint more keys."""
+    An authenticator whose credential may not mint others says so with
+    ``manages_credentials = False``: an API key (a leaked key cannot mint more), and any
+    token a user delegated to an application with limited rights.
+    """
 
-    message = "API keys cannot be managed with an API key."
+    message = "API keys are managed with a login of the user's own."
 
     def has_permission(self, request, view):
-        return not isinstance(request.successful_authenticator, APIKeyAuthentication)
+        return getattr(request.successful_authenticator, "manages_credentials", True)

@@ -1,7 +1,7 @@
 from rest_framework import mixins, permissions, viewsets
 
 from .models import UserAPIKey
-from .permissions import NotViaAPIKey
+from .permissions import OwnLoginOnly
 from .serializers import APIKeySerializer, CreatedAPIKeySerializer
 
 
@@ -13,7 +13,7 @@ class APIKeyViewSet(
 ):
     """The caller's API keys: list, create (the key is shown once), revoke."""
 
-    permission_classes = [permissions.IsAuthenticated, NotViaAPIKey]
+    permission_classes = [permissions.IsAuthenticated, OwnLoginOnly]
     lookup_field = "prefix"
     lookup_url_kwarg = "id"
 

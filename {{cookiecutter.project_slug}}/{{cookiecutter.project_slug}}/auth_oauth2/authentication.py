@@ -19,6 +19,8 @@ class OAuth2Authentication(authentication.OAuth2Authentication):
     """
 
     strategy = "oauth2"
+    # A token the user lent an application cannot mint credentials of their own.
+    manages_credentials = False
 
     def authenticate(self, request):
         scheme, _, token = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")

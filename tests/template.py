@@ -4,10 +4,12 @@ Tests import the hooks from their files, exactly as Cookiecutter finds them, ins
 copying their rules: a test that disagrees with a hook then fails instead of drifting.
 """
 
+import contextlib
 import functools
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -165,3 +167,14 @@ BAD_SLUGS = (
     "tests",
     "site",
 )
+
+
+def stop_process_group(process, timeout=30):
+    """Stop a command started with ``start_new_session=True`` and everything it started."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

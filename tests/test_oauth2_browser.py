@@ -22,7 +22,6 @@ import json
 import os
 import re
 import secrets
-import signal
 import socket
 import subprocess
 import time
@@ -34,7 +33,7 @@ from pathlib import Path
 import pytest
 
 from tests.combinations import default_combination
-from tests.template import bake, describe, isolated_environ, run
+from tests.template import bake, describe, isolated_environ, run, stop_process_group
 
 pytestmark = pytest.mark.generated
 
@@ -133,13 +132,7 @@ def runserver(python, project, port):
             time.sleep(0.5)
         yield log
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_process_group(process)
 
 
 def request_json(url, data=None, headers=None):

@@ -14,7 +14,6 @@ import http.client
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from tests.template import (
     post_gen,
     project_files,
     run,
+    stop_process_group,
 )
 
 pytestmark = pytest.mark.readme
@@ -163,13 +163,7 @@ def serving(command, cwd, env, lock_dir, timeout=1200):
         try:
             yield process, log
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+            stop_process_group(process)
 
 
 def wait_for_answer(process, log, host, timeout=1200):

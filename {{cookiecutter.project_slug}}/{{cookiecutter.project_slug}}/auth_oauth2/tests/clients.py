@@ -139,3 +139,25 @@ def exchange(code, verifier, application, **fields):
             **fields,
         },
     )
+
+
+def basic(application, secret=CLIENT_SECRET):
+    """The HTTP Basic header a confidential client authenticates with."""
+    credentials = base64.b64encode(f"{application.client_id}:{secret}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {credentials}"}
+
+
+def client_credentials(application, secret=CLIENT_SECRET, **fields):
+    """The token endpoint's answer to the client credentials grant."""
+    return Client().post(
+        TOKEN_URL, {"grant_type": "client_credentials", **fields}, **basic(application, secret)
+    )
+
+
+def refresh(application, refresh_token):
+    """The token endpoint's answer to a refresh."""
+    return Client().post(
+        TOKEN_URL,
+        {"grant_type": "refresh_token", "refresh_token": refresh_token},
+        **basic(application),
+    )

@@ -1,15 +1,13 @@
 """``create_oauth2_application`` registers clients from a shell."""
 
-import base64
 import re
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 from oauth2_provider.models import get_application_model
 
-from .clients import REDIRECT_URI, TOKEN_URL, bearer
+from .clients import REDIRECT_URI, bearer, client_credentials
 
 Application = get_application_model()
 
@@ -30,12 +28,7 @@ def test_a_machine_client_gets_a_secret_shown_once_and_stored_hashed(user):
     application = Application.objects.get(client_id=printed["client_id"])
     assert application.client_secret != secret
     assert secret not in application.client_secret
-    credentials = base64.b64encode(f"{application.client_id}:{secret}".encode()).decode()
-    response = Client().post(
-        TOKEN_URL,
-        {"grant_type": "client_credentials", "scope": "read"},
-        HTTP_AUTHORIZATION=f"Basic {credentials}",
-    )
+    response = client_credentials(application, secret, scope="read")
     assert response.status_code == 200, response.content
     assert bearer(response.json()["access_token"]).get("/api/auth/me/").status_code == 200
 

@@ -1,21 +1,18 @@
 """A code and a refresh token work once, even when sent several times at once."""
 
-import base64
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
-from django.test import Client
 
 from .clients import (
-    CLIENT_SECRET,
-    TOKEN_URL,
     Browser,
     exchange,
     make_application,
     pkce_pair,
     redirect_params,
+    refresh,
 )
 
 PARALLEL = 12
@@ -70,18 +67,10 @@ def test_concurrent_refreshes_of_one_token_let_one_through_and_revoke_the_family
     replayed by a thief, so the family the winner started is revoked too."""
     code, verifier = code_and_verifier
     refresh_token = exchange(code, verifier, application).json()["refresh_token"]
-    credentials = base64.b64encode(f"{application.client_id}:{CLIENT_SECRET}".encode()).decode()
 
-    def refresh(token):
-        return Client().post(
-            TOKEN_URL,
-            {"grant_type": "refresh_token", "refresh_token": token},
-            HTTP_AUTHORIZATION=f"Basic {credentials}",
-        )
-
-    responses = at_once(PARALLEL, lambda: refresh(refresh_token))
+    responses = at_once(PARALLEL, lambda: refresh(application, refresh_token))
 
     statuses = sorted(response.status_code for response in responses)
     assert statuses == [200] + [400] * (PARALLEL - 1)
     winner = next(response for response in responses if response.status_code == 200)
-    assert refresh(winner.json()["refresh_token"]).status_code == 400
+    assert refresh(application, winner.json()["refresh_token"]).status_code == 400

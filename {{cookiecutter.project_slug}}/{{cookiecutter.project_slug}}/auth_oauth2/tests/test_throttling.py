@@ -1,24 +1,17 @@
 """Rate limits for OAuth2 callers, and the lockout on the authorization page's login."""
 
-import base64
-
 import pytest
 from django.test import Client
 from oauth2_provider.models import get_application_model
 
-from .clients import CLIENT_SECRET, LOGIN_URL, TOKEN_URL, Browser, bearer, make_application
+from .clients import LOGIN_URL, Browser, bearer, client_credentials, make_application
 
 ME_URL = "/api/auth/me/"
 
 
 def machine_token(owner):
     application = make_application(owner, get_application_model().GRANT_CLIENT_CREDENTIALS)
-    credentials = base64.b64encode(f"{application.client_id}:{CLIENT_SECRET}".encode()).decode()
-    response = Client().post(
-        TOKEN_URL,
-        {"grant_type": "client_credentials", "scope": "read"},
-        HTTP_AUTHORIZATION=f"Basic {credentials}",
-    )
+    response = client_credentials(application, scope="read")
     assert response.status_code == 200, response.content
     return response.json()["access_token"]
 

@@ -1,7 +1,6 @@
 """Tokens from the token endpoint: client credentials, refresh, revocation, introspection,
 expiry and storage."""
 
-import base64
 import hashlib
 from datetime import timedelta
 
@@ -22,29 +21,21 @@ from .clients import (
     REVOKE_URL,
     TOKEN_URL,
     Browser,
+    basic,
     bearer,
+    client_credentials,
     exchange,
     issue_token,
     make_application,
     pkce_pair,
     redirect_params,
+    refresh,
 )
 
 AccessToken = get_access_token_model()
 Application = get_application_model()
 RefreshToken = get_refresh_token_model()
 ME_URL = "/api/auth/me/"
-
-
-def basic(application, secret=CLIENT_SECRET):
-    credentials = base64.b64encode(f"{application.client_id}:{secret}".encode()).decode()
-    return {"HTTP_AUTHORIZATION": f"Basic {credentials}"}
-
-
-def client_credentials(application, secret=CLIENT_SECRET, **fields):
-    return Client().post(
-        TOKEN_URL, {"grant_type": "client_credentials", **fields}, **basic(application, secret)
-    )
 
 
 @pytest.fixture
@@ -64,14 +55,6 @@ def issued(user, password, other_user):
     response = exchange(code, verifier, application)
     assert response.status_code == 200, response.content
     return application, response.json()
-
-
-def refresh(application, refresh_token):
-    return Client().post(
-        TOKEN_URL,
-        {"grant_type": "refresh_token", "refresh_token": refresh_token},
-        **basic(application),
-    )
 
 
 def test_a_client_credentials_token_acts_as_its_applications_user(machine, other_user):

@@ -23,7 +23,12 @@ FUZZED = [
         "auth_api_key": True,
         "permission_model": "multi_tenant",
     },
-    {**default_combination(), "auth_session": False, "permission_model": "rbac"},
+    {
+        **default_combination(),
+        "auth_session": False,
+        "auth_oauth2": True,
+        "permission_model": "rbac",
+    },
 ]
 
 

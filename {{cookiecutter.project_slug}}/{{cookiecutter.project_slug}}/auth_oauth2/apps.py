@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_save
 
 
 class AuthOAuth2Config(AppConfig):
@@ -10,3 +12,6 @@ class AuthOAuth2Config(AppConfig):
     def ready(self):
         # Registers the OpenAPI description of the authentication class.
         from . import schema  # noqa: F401
+        from .signals import revoke_tokens_on_password_change
+
+        post_save.connect(revoke_tokens_on_password_change, sender=get_user_model())

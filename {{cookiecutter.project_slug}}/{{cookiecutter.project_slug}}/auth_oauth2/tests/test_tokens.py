@@ -149,6 +149,19 @@ def test_a_revoked_access_token_is_refused(issued):
     assert client.get(ME_URL).status_code == 401
 
 
+def test_a_password_change_revokes_what_the_user_approved(issued, user):
+    application, pair = issued
+    own_machine = make_application(user, Application.GRANT_CLIENT_CREDENTIALS)
+    machine_token = client_credentials(own_machine, scope="read").json()["access_token"]
+
+    user.set_password("a-brand-new-passphrase")
+    user.save()
+
+    assert bearer(pair["access_token"]).get(ME_URL).status_code == 401
+    assert refresh(application, pair["refresh_token"]).status_code == 400
+    assert bearer(machine_token).get(ME_URL).status_code == 200
+
+
 def test_a_revoked_refresh_token_cannot_refresh(issued):
     application, pair = issued
 

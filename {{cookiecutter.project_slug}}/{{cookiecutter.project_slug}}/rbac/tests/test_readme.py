@@ -23,11 +23,17 @@ class Request:
 
 
 def readme_requests():
-    """Each ``http`` block of the README: its request line and JSON body (headers aside)."""
+    """Each ``http`` block of the README that sends JSON: its request line and body.
+
+    Other blocks (form posts, plain requests and answers of other sections) are not part
+    of the walkthrough.
+    """
     text = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
     requests = []
     for block in HTTP_BLOCK.finditer(text):
         head, _, body = block["request"].partition("\n\n")
+        if "Content-Type: application/json" not in head.splitlines():
+            continue
         method, path, _version = head.splitlines()[0].split()
         requests.append(Request(method, path, json.loads(body)))
     return requests

@@ -44,6 +44,7 @@ OWNED_PATHS = {
     "auth_jwt": {True: ["{slug}/auth_jwt"]},
     "auth_oauth2": {True: ["{slug}/auth_oauth2"]},
     "auth_api_key": {True: ["{slug}/auth_api_key", "{slug}/tenancy/tests/test_api_keys.py"]},
+    "auth_mfa": {True: ["{slug}/auth_mfa"]},
     "permission_model": {
         "owner": ["{slug}/access/owner.py", "{slug}/documents/tests/test_owner_policy.py"],
         "group": [

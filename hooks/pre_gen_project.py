@@ -24,6 +24,8 @@ TEMPLATE_DIR = r"""{{ template_dir }}"""
 
 # Options that turn on a way to authenticate; at least one is required.
 AUTH_OPTIONS = ("auth_session", "auth_token", "auth_jwt", "auth_oauth2", "auth_api_key")
+# The logins that check a password through the API; a second factor needs one of them.
+PASSWORD_LOGINS = ("auth_session", "auth_token", "auth_jwt")
 
 # Top-level modules a generated project imports or ships next to its package. A slug with
 # one of these names would shadow it (or be shadowed) on the import path.
@@ -36,6 +38,7 @@ PROJECT_MODULES = frozenset(
         "django",
         "drf_spectacular",
         "drf_spectacular_sidecar",
+        "django_otp",
         "environ",
         "gunicorn",
         "knox",
@@ -50,6 +53,7 @@ PROJECT_MODULES = frozenset(
         "rest_framework_api_key",
         "rest_framework_simplejwt",
         "ruff",
+        "segno",
         "test",
         "tests",
         "time_machine",
@@ -111,6 +115,17 @@ def check_auth(context):
     )
 
 
+def check_mfa(context):
+    if context.get("auth_mfa") is not True or any(
+        context.get(option) is True for option in PASSWORD_LOGINS
+    ):
+        return None
+    names = ", ".join(PASSWORD_LOGINS)
+    return problem(
+        "auth_mfa", True, "a second factor needs a password login", f"turn on one of {names}"
+    )
+
+
 def check_option_values(context, defaults):
     """Booleans must be booleans and choices one of the listed values.
 
@@ -145,6 +160,7 @@ def validate(context, defaults):
             check_email(context.get("email")),
             check_timezone(context.get("timezone")),
             check_auth(context),
+            check_mfa(context),
         )
         if found
     ]

@@ -24,6 +24,9 @@ api_patterns = [
 {%- if cookiecutter.auth_jwt %}
     path("auth/jwt/", include("{{ cookiecutter.project_slug }}.auth_jwt.urls")),
 {%- endif %}
+{%- if cookiecutter.auth_mfa %}
+    path("auth/mfa/", include("{{ cookiecutter.project_slug }}.auth_mfa.urls")),
+{%- endif %}
 {%- if cookiecutter.auth_api_key and (cookiecutter.auth_session or cookiecutter.auth_token or cookiecutter.auth_jwt) %}
     path("auth/", include("{{ cookiecutter.project_slug }}.auth_api_key.urls")),
 {%- endif %}

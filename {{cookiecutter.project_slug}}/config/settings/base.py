@@ -102,6 +102,10 @@ THIRD_PARTY_APPS = [
 {%- if cookiecutter.auth_api_key %}
     "rest_framework_api_key",
 {%- endif %}
+{%- if cookiecutter.auth_mfa %}
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+{%- endif %}
     "drf_spectacular",
     "drf_spectacular_sidecar",
 ]
@@ -123,6 +127,9 @@ LOCAL_APPS = [
 {%- endif %}
 {%- if cookiecutter.auth_api_key %}
     "{{ cookiecutter.project_slug }}.auth_api_key",
+{%- endif %}
+{%- if cookiecutter.auth_mfa %}
+    "{{ cookiecutter.project_slug }}.auth_mfa",
 {%- endif %}
 {%- if cookiecutter.permission_model == "rbac" %}
     "{{ cookiecutter.project_slug }}.rbac",
@@ -340,7 +347,6 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": True,
     "ALGORITHM": "HS256",
     "AUTH_HEADER_TYPES": ("Bearer",),
-    "TOKEN_OBTAIN_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LoginSerializer",
     "TOKEN_REFRESH_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.RefreshSerializer",
     "TOKEN_VERIFY_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.VerifySerializer",
     "TOKEN_BLACKLIST_SERIALIZER": "{{ cookiecutter.project_slug }}.auth_jwt.serializers.LogoutSerializer",
@@ -385,6 +391,21 @@ OAUTH2_PROVIDER = {
     "OAUTH2_RESPONSE_TYPES_SUPPORTED": ["code"],
     "OAUTH2_GRANT_TYPES_SUPPORTED": ["authorization_code", "client_credentials", "refresh_token"],
 }
+{%- endif %}
+{%- if cookiecutter.auth_mfa %}
+
+# TWO-FACTOR AUTHENTICATION (django-otp)
+# ------------------------------------------------------------------------------
+# https://django-otp-official.readthedocs.io/en/stable/overview.html#settings
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = {{ cookiecutter.project_name | tojson }}
+# Wrong codes make a user wait 1 s, then 2, 4, 8...: per user, on the device row.
+OTP_TOTP_THROTTLE_FACTOR = 1
+# Minutes a login's mfa_token can be exchanged for the credential.
+MFA_TOKEN_MINUTES = env.int("DJANGO_MFA_TOKEN_MINUTES", default=5)
+# Who must sign in with a second factor: none, staff or all. Their logins answer with
+# an enrolment requirement until they set one up.
+MFA_REQUIRED = env("DJANGO_MFA_REQUIRED", default="none")
 {%- endif %}
 {%- if cookiecutter.auth_token %}
 

@@ -1,15 +1,5 @@
-from rest_framework import permissions
+from {{ cookiecutter.project_slug }}.core import permissions
 
 
-class OwnLoginOnly(permissions.BasePermission):
-    """Keys are managed with the user's own login, not with a credential lent to software.
-
-    An authenticator whose credential may not mint others says so with
-    ``manages_credentials = False``: an API key (a leaked key cannot mint more), and any
-    token a user delegated to an application with limited rights.
-    """
-
+class OwnLoginOnly(permissions.OwnLoginOnly):
     message = "API keys are managed with a login of the user's own."
-
-    def has_permission(self, request, view):
-        return getattr(request.successful_authenticator, "manages_credentials", True)

@@ -13,10 +13,6 @@ class JWTScheme(simplejwt_schema.SimpleJWTScheme):
     target_class = f"{PACKAGE}.authentication.JWTAuthentication"
 
 
-class LoginSerializerExtension(simplejwt_schema.TokenObtainPairSerializerExtension):
-    target_class = f"{PACKAGE}.serializers.LoginSerializer"
-
-
 class RefreshSerializerExtension(simplejwt_schema.TokenRefreshSerializerExtension):
     target_class = f"{PACKAGE}.serializers.RefreshSerializer"
 

@@ -1,36 +1,12 @@
 from django.db import transaction
-from rest_framework.exceptions import AuthenticationFailed, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt import serializers
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import UntypedToken
 
-from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
-
 from .tokens import RefreshToken, user_for_payload
-
-
-class LoginSerializer(serializers.TokenObtainPairSerializer):
-    """simplejwt's login, refusing wrong credentials as every other password login does.
-
-    simplejwt words and codes that failure its own way; one answer for every strategy lets
-    clients handle it once, and says no more about the account than the others do.
-    """
-
-    token_class = RefreshToken
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Passwords are compared as typed, like the other logins do: spaces count.
-        self.fields["password"].trim_whitespace = False
-
-    def validate(self, attrs):
-        try:
-            return super().validate(attrs)
-        except AuthenticationFailed as error:
-            message = CredentialsSerializer.default_error_messages["invalid_login"]
-            raise AuthenticationFailed(message) from error
 
 
 class RefreshSerializer(serializers.TokenRefreshSerializer):

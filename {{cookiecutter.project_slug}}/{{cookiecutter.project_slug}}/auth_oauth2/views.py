@@ -5,15 +5,19 @@ from django.db import transaction
 from oauth2_provider import views as oauth2_views
 from oauth2_provider.settings import oauth2_settings
 
+from {{ cookiecutter.project_slug }}.users.forms import SignInForm
+
 
 class LoginView(auth_views.LoginView):
     """The authorization page's sign-in: Django's login form, checked like the admin's.
 
     It signs the user in to this server only, to approve an application; the API itself
-    accepts the tokens the application then obtains. After signing in, the user goes back
+    accepts the tokens the application then obtains. The form takes the login steps of
+    every sign-in (a second factor, when enrolled). After signing in, the user goes back
     to the authorization request (``next``), never to another host.
     """
 
+    authentication_form = SignInForm
     template_name = "auth_oauth2/login.html"
     redirect_authenticated_user = True
 

@@ -5,7 +5,11 @@ from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
+from {{ cookiecutter.project_slug }}.users.login import (
+    CredentialsSerializer,
+    complete_login,
+    login_credentials,
+)
 from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import SessionAuthentication
@@ -34,15 +38,19 @@ class LoginView(APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [permissions.AllowAny]
     throttle_scope = "login"
+    login_strategy = "session"
 
     @extend_schema(request=CredentialsSerializer, responses=UserSerializer)
     def post(self, request):
         SessionAuthentication().enforce_csrf(request)
-        serializer = CredentialsSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        user = serializer.validated_data["user"]
-        login(request, user)
-        return Response(UserSerializer(user).data)
+        return complete_login(request, login_credentials(request), self.login_strategy)
+
+
+def issue_session(request, user):
+    """Start the user's session: the answer sets the cookie (CSRF checked first)."""
+    SessionAuthentication().enforce_csrf(request)
+    login(request, user)
+    return UserSerializer(user).data
 
 
 class LogoutView(APIView):

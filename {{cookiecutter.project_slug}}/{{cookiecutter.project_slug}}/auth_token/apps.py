@@ -11,7 +11,11 @@ class AuthTokenConfig(AppConfig):
 
     def ready(self):
         # Registers the OpenAPI description of the authentication class.
+        from {{ cookiecutter.project_slug }}.users.login import register_issuer
+
         from . import schema  # noqa: F401
         from .signals import revoke_tokens_on_password_change
+        from .views import TokenLoginSerializer, issue_token
 
         post_save.connect(revoke_tokens_on_password_change, sender=get_user_model())
+        register_issuer("token", issue_token, TokenLoginSerializer)

@@ -2,10 +2,23 @@ from drf_spectacular.utils import extend_schema, extend_schema_view, inline_seri
 from knox import views
 from rest_framework import exceptions, permissions, serializers, status
 
-from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer
+from {{ cookiecutter.project_slug }}.users.login import (
+    CredentialsSerializer,
+    complete_login,
+    login_credentials,
+)
 from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import TokenAuthentication
+
+TokenLoginSerializer = inline_serializer(
+    "TokenLogin",
+    {
+        "token": serializers.CharField(),
+        "expiry": serializers.DateTimeField(),
+        "user": UserSerializer(),
+    },
+)
 
 
 class LoginView(views.LoginView):
@@ -18,28 +31,25 @@ class LoginView(views.LoginView):
     authentication_classes = [TokenAuthentication]  # a failed login answers with its challenge
     permission_classes = [permissions.AllowAny]
     throttle_scope = "login"
+    login_strategy = "token"
 
-    @extend_schema(
-        request=CredentialsSerializer,
-        responses=inline_serializer(
-            "TokenLogin",
-            {
-                "token": serializers.CharField(),
-                "expiry": serializers.DateTimeField(),
-                "user": UserSerializer(),
-            },
-        ),
-    )
+    @extend_schema(request=CredentialsSerializer, responses=TokenLoginSerializer)
     def post(self, request, format=None):
-        serializer = CredentialsSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        request.user = serializer.validated_data["user"]
-        response = super().post(request, format=format)
+        return complete_login(request, login_credentials(request), self.login_strategy)
+
+    def issue(self, request, user):
+        """knox's login for a user whose login is complete: a new token, its expiry, the user."""
+        request.user = user
+        response = super().post(request)
         if response.status_code == status.HTTP_403_FORBIDDEN:
             # knox answers a user at the token limit with a body of its own: give it the
             # API's error shape.
             raise exceptions.PermissionDenied(response.data["error"])
-        return response
+        return response.data
+
+
+def issue_token(request, user):
+    return LoginView(request=request, format_kwarg=None).issue(request, user)
 
 
 NO_CONTENT = extend_schema(request=None, responses={status.HTTP_204_NO_CONTENT: None})

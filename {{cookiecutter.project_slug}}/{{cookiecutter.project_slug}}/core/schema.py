@@ -1,6 +1,8 @@
 from drf_spectacular import openapi
 from rest_framework import permissions
 
+from {{ cookiecutter.project_slug }}.users.steps import login_steps
+
 from .serializers import ErrorSerializer
 
 # The error statuses an operation may document, as OpenAPI response objects (less content).
@@ -41,6 +43,9 @@ class AutoSchema(openapi.AutoSchema):
     being authenticated, or on unsafe methods of a view that authenticates (CSRF,
     read-only credentials); 404 when the path names an object or the query picks a page;
     429 when the view throttles. Responses a view declares itself are kept.
+
+    A password login (a view naming its ``login_strategy``) may also answer with what a
+    login step asks for instead of the credential: its success is either.
     """
 
     def get_operation(self, *args, **kwargs):
@@ -49,7 +54,19 @@ class AutoSchema(openapi.AutoSchema):
             responses = operation["responses"]
             for status in self.error_statuses(operation):
                 responses.setdefault(str(status), self.error_response(status))
+            if getattr(self.view, "login_strategy", None):
+                self.add_login_step_answers(responses)
         return operation
+
+    def add_login_step_answers(self, responses):
+        answers = [
+            self.resolve_serializer(step.answer_serializer, "response").ref
+            for step in login_steps()
+            if step.answer_serializer is not None
+        ]
+        if answers:
+            content = responses["200"]["content"]["application/json"]
+            content["schema"] = {"oneOf": [content["schema"], *answers]}
 
     def error_statuses(self, operation):
         view = self.view

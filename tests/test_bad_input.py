@@ -19,6 +19,14 @@ BAD_INPUT = {
         [f"{option}=no" for option in pre_gen.AUTH_OPTIONS],
         ["ERROR: auth_*=", *pre_gen.AUTH_OPTIONS],
     ),
+    "mfa without a password login": (
+        [
+            *(f"{option}=no" for option in pre_gen.PASSWORD_LOGINS),
+            "auth_api_key=yes",
+            "auth_mfa=yes",
+        ],
+        ["ERROR: auth_mfa=True: ", *pre_gen.PASSWORD_LOGINS],
+    ),
     "email": (["email=jane.example.com"], ["ERROR: email='jane.example.com': "]),
     "timezone": (["timezone=Mars/Base"], ["ERROR: timezone='Mars/Base': "]),
     "choice": (["permission_model=nobody"], ["nobody", "choice variable permission_model"]),

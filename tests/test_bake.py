@@ -106,6 +106,7 @@ OPTION_WORDS = {
     "auth_jwt": {True: r"\bjwt\b|simplejwt"},
     "auth_oauth2": {True: r"oauth|o/authorize|pkce"},
     "auth_api_key": {True: r"api[ _-]?keys?\b"},
+    "auth_mfa": {True: r"\bmfa|auth_mfa|\botp|totp|two-factor|second factor|recovery code"},
     "permission_model": {
         "group": r"GroupPolicy|document_group",
         "rbac": r"\brbac\b|RolePolicy|setup_roles",

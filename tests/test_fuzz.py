@@ -14,7 +14,7 @@ from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, run
 pytestmark = pytest.mark.generated
 
 FUZZED = [
-    {**default_combination(), "permission_model": "group"},
+    {**default_combination(), "auth_mfa": True, "permission_model": "group"},
     {
         **default_combination(),
         "auth_session": False,

@@ -65,6 +65,21 @@ def test_each_auth_option_alone_is_enough():
         assert problems_for(**alone) == [], option
 
 
+def test_mfa_without_a_password_login_is_refused():
+    logins = dict.fromkeys(pre_gen.PASSWORD_LOGINS, False)
+    problems = problems_for(**logins, auth_oauth2=True, auth_api_key=True, auth_mfa=True)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("auth_mfa=True: ")
+    assert all(option in problems[0] for option in pre_gen.PASSWORD_LOGINS)
+    assert "\n" not in problems[0]
+
+
+def test_mfa_takes_any_one_password_login():
+    for option in pre_gen.PASSWORD_LOGINS:
+        alone = {name: name == option for name in pre_gen.AUTH_OPTIONS}
+        assert problems_for(**alone, auth_mfa=True) == [], option
+
+
 def test_auth_options_are_boolean_options():
     booleans = [name for name, values in option_values().items() if isinstance(values[0], bool)]
     assert set(pre_gen.AUTH_OPTIONS) <= set(booleans)

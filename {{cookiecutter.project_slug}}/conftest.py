@@ -133,6 +133,8 @@ class Strategy:
 {%- if password_login %}
     # Sends a username and password to the strategy's login endpoint, if it has one.
     post_credentials: Callable | None = None
+    # Makes ``client`` send the credential of a login's answer: (client, response).
+    send_credential: Callable | None = None
 {%- endif %}
 
 
@@ -146,6 +148,7 @@ STRATEGIES = {
             auth_queries=2,
             sign_in=signed_in(session_post_credentials, session_send_credential),
             post_credentials=session_post_credentials,
+            send_credential=session_send_credential,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_token %}
@@ -155,6 +158,7 @@ STRATEGIES = {
             auth_queries=1,
             sign_in=signed_in(token_post_credentials, token_send_credential),
             post_credentials=token_post_credentials,
+            send_credential=token_send_credential,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
@@ -164,6 +168,7 @@ STRATEGIES = {
             auth_queries=1,
             sign_in=signed_in(jwt_post_credentials, jwt_send_credential),
             post_credentials=jwt_post_credentials,
+            send_credential=jwt_send_credential,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_oauth2 %}

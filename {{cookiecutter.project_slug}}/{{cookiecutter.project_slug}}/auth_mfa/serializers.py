@@ -70,7 +70,7 @@ class EnrolledSerializer(RecoveryCodesSerializer):
     )
 
 
-class VerifySerializer(CodeSerializer):
+class MfaVerifySerializer(CodeSerializer):
     mfa_token = serializers.CharField(max_length=64)
 
 

@@ -16,14 +16,14 @@ from .serializers import (
     EnrolledSerializer,
     EnrolmentSerializer,
     LoginAnswerSerializer,
+    MfaVerifySerializer,
     ReauthenticationSerializer,
     RecoveryCodesSerializer,
     SetupSerializer,
     StatusSerializer,
-    VerifySerializer,
 )
 
-INVALID_TOKEN = "This mfa_token is invalid, used or expired: log in again."
+INVALID_TOKEN = "This mfa_token is invalid, used or expired: log in again."  # noqa: S105
 INVALID_CODE = "Invalid code."
 
 
@@ -147,9 +147,9 @@ class VerifyView(APIView):
     permission_classes = [permissions.AllowAny]
     throttle_scope = "login"
 
-    @extend_schema(request=VerifySerializer, responses=LoginAnswerSerializer)
+    @extend_schema(request=MfaVerifySerializer, responses=LoginAnswerSerializer)
     def post(self, request):
-        serializer = VerifySerializer(data=request.data)
+        serializer = MfaVerifySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         with transaction.atomic():

@@ -13,8 +13,8 @@ class LoginView(auth_views.LoginView):
 
     It signs the user in to this server only, to approve an application; the API itself
     accepts the tokens the application then obtains. The form takes the login steps of
-    every sign-in (a second factor, when enrolled). After signing in, the user goes back
-    to the authorization request (``next``), never to another host.
+    every sign-in. After signing in, the user goes back to the authorization request
+    (``next``), never to another host.
     """
 
     authentication_form = SignInForm

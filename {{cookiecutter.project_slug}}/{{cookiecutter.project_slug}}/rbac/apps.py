@@ -7,3 +7,10 @@ class RbacConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.rbac"
     label = "rbac"
     verbose_name = "Roles"
+
+    def ready(self):
+        from {{ cookiecutter.project_slug }}.users.serializers import add_me_field
+
+        from .serializers import RolesField
+
+        add_me_field("roles", RolesField)

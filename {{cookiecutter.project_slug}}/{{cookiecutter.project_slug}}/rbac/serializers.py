@@ -71,3 +71,14 @@ class RoleAssignmentSerializer(serializers.ModelSerializer):
         if value is not None and value <= timezone.now():
             raise serializers.ValidationError("Must be in the future.")
         return value
+
+
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
+class RolesField(serializers.Field):
+    """The ``roles`` of ``me``: the names of the caller's roles that have not expired."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, user):
+        return list(Role.objects.held_by(user).values_list("name", flat=True))

@@ -7,3 +7,10 @@ class TenancyConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.tenancy"
     label = "tenancy"
     verbose_name = "Tenants"
+
+    def ready(self):
+        from {{ cookiecutter.project_slug }}.users.serializers import add_me_field
+
+        from .serializers import MembershipsField
+
+        add_me_field("memberships", MembershipsField)

@@ -1,6 +1,8 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .models import Invitation, Membership, Tenant
+from .resolver import visible_memberships
 
 
 class TenantSerializer(serializers.ModelSerializer):
@@ -61,3 +63,16 @@ class ReceivedInvitationSerializer(serializers.ModelSerializer):
         model = Invitation
         fields = ["id", "tenant", "tenant_name", "role", "invited_by", "created_at", "expires_at"]
         read_only_fields = fields
+
+
+@extend_schema_field(MembershipSerializer(many=True))
+class MembershipsField(serializers.Field):
+    """The ``memberships`` of ``me``: the caller's tenants and their role in each (a
+    tenant-bound credential's tenant only)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, user):
+        memberships = visible_memberships(self.context["request"])
+        return MembershipSerializer(memberships, many=True).data

@@ -3,8 +3,8 @@
 Each strategy checks the password with ``CredentialsSerializer`` and hands the user to
 ``complete_login``, which runs the registered login steps (``users.steps``) and, when none
 answers instead, issues the strategy's credential with the issuer the strategy registered.
-A step that answers (a second factor, say) later finishes the login with
-``issue_credential``: the same credential the login would have returned.
+A step that answers instead later finishes the login with ``issue_credential``: the same
+credential the login would have returned.
 """
 
 from dataclasses import dataclass

@@ -3,8 +3,8 @@
 Every way of signing in with a password ends at one of two places: the API's password
 logins (``users.login.complete_login``) and the server-rendered sign-in forms
 (``users.forms.SignInForm``: the admin, the OAuth2 authorization page). Both ask each
-registered step whether the sign-in may finish, so a feature such as a second factor plugs
-in once, in its own app, and reaches every login.
+registered step whether the sign-in may finish, so a feature that adds a check plugs in
+once, in its own app, and reaches every login.
 """
 
 

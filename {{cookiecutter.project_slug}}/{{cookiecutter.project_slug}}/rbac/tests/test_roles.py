@@ -200,6 +200,10 @@ def test_me_lists_active_roles_only(login, user, assign):
     assert response.json()["roles"] == ["viewer"]
 
 
+def test_me_lists_no_roles_for_a_user_without_any(login, user):
+    assert login(user).get(ME_URL).json()["roles"] == []
+
+
 @pytest.mark.parametrize("rows", [1, 12])
 def test_listing_costs_the_same_for_any_page(
     login, strategy, admin, make_user, assign, make_role, django_assert_num_queries, rows

@@ -62,6 +62,10 @@ def test_me_lists_memberships(login, user, make_tenant):
     ]
 
 
+def test_me_lists_no_memberships_for_a_user_without_a_tenant(login, user):
+    assert login(user).get(ME_URL).json()["memberships"] == []
+
+
 @pytest.mark.parametrize("count", [1, 12])
 def test_listing_costs_the_same_for_any_number_of_tenants(
     login, strategy, user, make_tenant, django_assert_num_queries, count

@@ -23,12 +23,13 @@ class Request:
 
 
 def readme_requests():
-    """Each ``http`` block of the README that sends JSON: its request line and body.
+    """Each ``http`` block of the README's permission model section that sends JSON.
 
-    Other blocks (form posts, plain requests and answers of other sections) are not part
-    of the walkthrough.
+    Other blocks (plain requests and answers, other sections) are not part of the
+    walkthrough.
     """
-    text = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    text = readme.split("\n### Permission model\n", 1)[1].split("\n### ", 1)[0]
     requests = []
     for block in HTTP_BLOCK.finditer(text):
         head, _, body = block["request"].partition("\n\n")

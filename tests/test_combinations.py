@@ -18,16 +18,24 @@ from tests.template import pre_gen, template_options
 
 
 def test_valid_count_matches_the_rules():
-    """Counted independently of ``validate``: every auth set but the empty one, times the rest.
+    """Counted independently of ``validate``: every auth set but the empty one, each with
+    and without MFA where it holds a password login, times the rest.
 
     A new option or rule must be reflected here too, which is the point: the count is
     what the documentation promises.
     """
     values = option_values()
     auth = [name for name in values if name in pre_gen.AUTH_OPTIONS]
-    others = [choices for name, choices in values.items() if name not in auth]
+    others = [
+        choices for name, choices in values.items() if name not in auth and name != "auth_mfa"
+    ]
     assert auth == list(pre_gen.AUTH_OPTIONS)
-    expected = (2 ** len(auth) - 1) * math.prod(len(choices) for choices in others)
+    without_password = len(auth) - len(pre_gen.PASSWORD_LOGINS)
+    auth_sets = 2 ** len(auth) - 1
+    # Sets holding a password login: all of them but those made of the others alone.
+    with_password = auth_sets - (2**without_password - 1)
+    expected = (auth_sets + with_password) * math.prod(len(choices) for choices in others)
+    assert auth_sets + with_password == 59
     assert len(valid_combinations()) == expected
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.middleware.csrf import get_token
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -47,9 +48,13 @@ class LoginView(APIView):
 
 
 def issue_session(request, user):
-    """Start the user's session: the answer sets the cookie (CSRF checked first)."""
+    """Start the user's session: the answer sets the cookie (CSRF checked first).
+
+    A user whose login finished in a later request (a second factor) was not just
+    authenticated, so the session names the first backend as the one that did.
+    """
     SessionAuthentication().enforce_csrf(request)
-    login(request, user)
+    login(request, user, backend=getattr(user, "backend", settings.AUTHENTICATION_BACKENDS[0]))
     return UserSerializer(user).data
 
 

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from {{ cookiecutter.project_slug }}.auth_mfa.models import Challenge, RecoveryCode, digest
+from {{ cookiecutter.project_slug }}.users import steps
 
 from .conftest import app_code
 
@@ -152,3 +155,29 @@ def test_only_digests_are_stored(password_strategy, start_login, user, enrol):
     stored = set(RecoveryCode.objects.values_list("digest", flat=True))
     assert not stored & set(codes)
     assert len(stored) == 10
+
+
+def test_a_password_change_cancels_a_pending_login(password_strategy, start_login, user, enrol):
+    codes = enrol(user)
+    client = APIClient(enforce_csrf_checks=True)
+    mfa_token = start_login(password_strategy, client, user).json()["mfa_token"]
+
+    user.set_password("another-long-unusual-phrase")
+    user.save()
+
+    assert verify(client, mfa_token, codes[0]).status_code == 401
+
+
+def test_the_second_factor_costs_a_login_one_query(
+    password_strategy, start_login, user, monkeypatch
+):
+    def queries_of_a_login():
+        with CaptureQueriesContext(connection) as queries:
+            response = start_login(password_strategy, APIClient(), user)
+        assert response.status_code == 200
+        return len(queries)
+
+    with_step = queries_of_a_login()
+    monkeypatch.setattr(steps, "_steps", [])
+
+    assert with_step == queries_of_a_login() + 1

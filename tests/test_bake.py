@@ -112,7 +112,11 @@ OPTION_WORDS = {
         "rbac": r"\brbac\b|RolePolicy|setup_roles",
         "multi_tenant": r"tenan",
     },
-    "throttling": {True: r"throttl|lockout|rate limit"},
+    # django-otp's own names for its back-off (``ThrottlingMixin``, ``throttle_reset``, ...)
+    # belong to the MFA app, not to this option.
+    "throttling": {
+        True: r"(?<![._])throttl(?!ing_failure|ingmixin|e_(reset|increment|factor))|lockout|rate limit"
+    },
     "cors": {True: r"\bcors\b|cross-origin resource"},
 }
 

@@ -62,7 +62,7 @@ class SecondFactor(LoginStep):
         if verification.retry_after is not None:
             raise ValidationError(
                 "Too many wrong codes: try again in %(seconds)d seconds.",
-                code="mfa_throttled",
+                code="mfa_backoff",
                 params={"seconds": verification.retry_after},
             )
         if verification.method is None:

@@ -76,7 +76,7 @@ class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):
     """A user's recovery codes, as a django-otp device: each code works once.
 
     django-otp's own static device stores its codes in plaintext; this one keeps a digest
-    of each (``RecoveryCode``). Wrong codes are throttled like TOTP codes.
+    of each (``RecoveryCode``). Wrong codes back off as for TOTP codes.
     """
 
     class Meta(Device.Meta):

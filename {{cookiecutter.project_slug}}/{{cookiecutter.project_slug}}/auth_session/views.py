@@ -50,7 +50,7 @@ class LoginView(APIView):
 def issue_session(request, user):
     """Start the user's session: the answer sets the cookie (CSRF checked first).
 
-    A user whose login finished in a later request (a second factor) was not just
+    A user whose login finished in a later request (after a login step) was not just
     authenticated, so the session names the first backend as the one that did.
     """
     SessionAuthentication().enforce_csrf(request)

@@ -5,8 +5,8 @@ class OwnLoginOnly(permissions.BasePermission):
     """Credentials are managed with the user's own login, not with one lent to software.
 
     An authenticator whose credential may not mint or change others says so with
-    ``manages_credentials = False``: an API key (a leaked key cannot mint more), and any
-    token a user delegated to an application with limited rights.
+    ``manages_credentials = False``: a credential held by software on a user's behalf,
+    which, leaked, must not be able to breed more or lock the user out.
     """
 
     message = "This is managed with a login of the user's own."

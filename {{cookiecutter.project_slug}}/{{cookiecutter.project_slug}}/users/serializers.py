@@ -23,7 +23,7 @@ class UserSerializer(serializers.ModelSerializer):
 
 
 class MeSerializer(serializers.ModelSerializer):
-    """The caller; apps that know more about them (roles, tenants, ...) add fields.
+    """The caller; apps that know more about the caller add fields of their own.
 
     The permission model and other features register their fields with ``add_me_field``,
     so this serializer, like the schema built from it, carries what is installed.

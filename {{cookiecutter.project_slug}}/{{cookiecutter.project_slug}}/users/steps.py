@@ -2,8 +2,8 @@
 
 Every way of signing in with a password ends at one of two places: the API's password
 logins (``users.login.complete_login``) and the server-rendered sign-in forms
-(``users.forms.SignInForm``: the admin, the OAuth2 authorization page). Both ask each
-registered step whether the sign-in may finish, so a feature that adds a check plugs in
+(``users.forms.SignInForm``: the admin's, and any other page that signs people in). Both
+ask each registered step whether the sign-in may finish, so a feature that adds a check plugs in
 once, in its own app, and reaches every login.
 """
 
@@ -17,7 +17,7 @@ class LoginStep:
     def challenge(self, request, user, strategy):
         """An API login's answer instead of the credential, or None to let the login finish.
 
-        ``strategy`` names the login (``session``, ``token``, ``jwt``).
+        ``strategy`` names the login: the strategy's app name without ``auth_``.
         """
         return None
 

@@ -6,6 +6,7 @@ import time_machine
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
 
 from {{ cookiecutter.project_slug }}.auth_mfa.models import RecoveryCode
@@ -15,8 +16,13 @@ from .conftest import app_code
 MFA_URL = "/api/auth/mfa/"
 SETUP_URL = "/api/auth/mfa/totp/setup/"
 CONFIRM_URL = "/api/auth/mfa/totp/confirm/"
-# Credentials lent to software may not change the second factor of their user.
-LENT_CREDENTIALS = {"api_key", "oauth2"}
+# Credentials lent to software may not change the second factor of their user: their
+# authenticators say so.
+LENT_CREDENTIALS = {
+    authenticator.strategy
+    for authenticator in api_settings.DEFAULT_AUTHENTICATION_CLASSES
+    if not getattr(authenticator, "manages_credentials", True)
+}
 
 
 def later():

@@ -60,6 +60,21 @@ def test_verify_answers_the_credential_of_the_login(password_strategy, start_log
     assert me.json()["mfa"] == {"enabled": True}
 
 
+def test_an_mfa_token_gives_the_credential_of_its_own_login_only(
+    password_strategy, start_login, user, other_user, enrol
+):
+    """Whatever the client hoped for, the answer is the credential of the login that asked."""
+    enrol(user)
+    client = APIClient(enforce_csrf_checks=True)
+    mfa_token = start_login(password_strategy, client, user).json()["mfa_token"]
+    plain = start_login(password_strategy, APIClient(enforce_csrf_checks=True), other_user)
+
+    response = verify(client, mfa_token, app_code(user))
+
+    assert set(response.json()) == set(plain.json())
+    assert ("sessionid" in response.cookies) == ("sessionid" in plain.cookies)
+
+
 def test_an_mfa_token_works_once(password_strategy, start_login, user, enrol):
     codes = enrol(user)
     client = APIClient(enforce_csrf_checks=True)

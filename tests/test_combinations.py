@@ -62,7 +62,11 @@ def test_every_invalid_combination_is_refused_by_the_hook():
     invalid = [combination for combination in all_combinations() if combination not in valid]
     assert invalid, "the rules refuse at least the combination without authentication"
     for combination in invalid:
-        assert not any(combination[name] for name in pre_gen.AUTH_OPTIONS)
+        no_strategy = not any(combination[name] for name in pre_gen.AUTH_OPTIONS)
+        mfa_without_password = combination["auth_mfa"] and not any(
+            combination[name] for name in pre_gen.PASSWORD_LOGINS
+        )
+        assert no_strategy or mfa_without_password, combination
 
 
 def test_ids_are_unique_and_readable():

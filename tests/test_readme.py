@@ -86,6 +86,15 @@ def uses_uv(command):
     return command.startswith("uv ")
 
 
+# The generated test that runs the README's walkthroughs against a live server: their
+# commands talk to "$API", the server the reader starts.
+LIVE_WALKTHROUGH_TEST = "auth_mfa/tests/test_readme.py"
+
+
+def is_live_walkthrough(command):
+    return '"$API/' in command
+
+
 def is_server(command):
     return re.search(r"(runserver|gunicorn [\w.]+)$", command) is not None
 
@@ -278,6 +287,10 @@ def test_generated_readme_commands_work_as_written(
         elif block.startswith("git init"):
             run_block(block, project, env, prefix=offline())
             commit_runs_the_hooks(project, env)
+        elif is_live_walkthrough(block):
+            # The project's own suite, run by the test command above, runs these blocks as
+            # written against a live server, with the variables the README names.
+            assert (project / project.name / LIVE_WALKTHROUGH_TEST).is_file()
         elif "--replay-file" in block:
             run_block(block, project, env)
             regenerated = project.parent / "regenerated" / project.name

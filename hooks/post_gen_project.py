@@ -38,8 +38,11 @@ DERIVED_FACTS = {
     "oauth2_api_key_endpoints": lambda known: known["auth_oauth2"] and known["api_key_endpoints"],
     "mfa_oauth2": lambda known: known["auth_mfa"] and known["auth_oauth2"],
     # The README shows the two-factor walkthrough as curl commands with a token login.
-    "mfa_curl_walkthrough": lambda known: known["auth_mfa"]
-    and (known["auth_jwt"] or known["auth_token"]),
+    "mfa_curl_walkthrough": lambda known: (
+        known["auth_mfa"] and (known["auth_jwt"] or known["auth_token"])
+    ),
+    # ...and with sessions alone, as HTTP requests.
+    "mfa_http_walkthrough": lambda known: known["auth_mfa"] and not known["mfa_curl_walkthrough"],
 }
 
 OWNED_PATHS = {
@@ -84,6 +87,7 @@ OWNED_PATHS = {
     "oauth2_api_key_endpoints": {True: ["{slug}/auth_oauth2/tests/test_api_keys.py"]},
     "mfa_oauth2": {True: ["{slug}/auth_mfa/tests/test_oauth2_sign_in.py"]},
     "mfa_curl_walkthrough": {True: ["{slug}/auth_mfa/tests/test_readme.py"]},
+    "mfa_http_walkthrough": {True: ["{slug}/auth_mfa/tests/test_readme_requests.py"]},
     "api_key_endpoints": {
         True: [
             "{slug}/auth_api_key/permissions.py",

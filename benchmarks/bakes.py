@@ -73,10 +73,24 @@ def command_line_bake(folder, temp=None):
     )
 
 
+def spread(combinations, count):
+    """``count`` of ``combinations`` taken at even steps (all of them for 0 or more)."""
+    if count <= 0 or count >= len(combinations):
+        return combinations
+    return [combinations[index * len(combinations) // count] for index in range(count)]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="bakes timed one by one")
-    rounds = parser.parse_args(argv).rounds
+    parser.add_argument(
+        "--combinations",
+        type=int,
+        default=240,
+        help="how many valid combinations the bulk bake takes, spread evenly (0: all)",
+    )
+    arguments = parser.parse_args(argv)
+    rounds = arguments.rounds
     with tempfile.TemporaryDirectory() as config_folder:
         # Away from the user's Cookiecutter settings and replay folder, as in the tests.
         config = Path(config_folder) / "config.yaml"
@@ -91,7 +105,7 @@ def main(argv=None):
         command_line_bake(Path(config_folder) / "warm-up", shared_temp)
         cli = timed(lambda folder: command_line_bake(folder, shared_temp), rounds)
         api = timed(api_bake, rounds)
-        combinations = valid_combinations()
+        combinations = spread(valid_combinations(), arguments.combinations)
         bakery = bake_all(combinations)
 
     count = len(combinations)

@@ -43,6 +43,22 @@ DERIVED_FACTS = {
     ),
     # ...and with sessions alone, as HTTP requests.
     "mfa_http_walkthrough": lambda known: known["auth_mfa"] and not known["mfa_curl_walkthrough"],
+    "audit": lambda known: known["audit_log"] != "none",
+    # What tells clients apart by address: the rate limits and the lockout, the audit log.
+    "client_ips": lambda known: known["throttling"] or known["audit"],
+    # Tests of the events each feature announces, next to that feature's own tests.
+    "audit_logins": lambda known: known["audit"] and known["password_login"],
+    "audit_throttling": lambda known: known["audit"] and known["throttling"],
+    "audit_token": lambda known: known["audit"] and known["auth_token"],
+    "audit_oauth2": lambda known: known["audit"] and known["auth_oauth2"],
+    "audit_api_key": lambda known: known["audit"] and known["auth_api_key"],
+    "audit_api_key_endpoints": lambda known: known["audit"] and known["api_key_endpoints"],
+    "audit_mfa": lambda known: known["audit"] and known["auth_mfa"],
+    "audit_rbac": lambda known: known["audit"] and known["permission_model"] == "rbac",
+    "audit_tenancy": lambda known: known["audit"] and known["permission_model"] == "multi_tenant",
+    "audit_tenancy_events": lambda known: (
+        known["audit_log"] == "database" and known["permission_model"] == "multi_tenant"
+    ),
 }
 
 OWNED_PATHS = {
@@ -69,11 +85,39 @@ OWNED_PATHS = {
     # The lockout guards the admin's password login too, which every project has.
     "throttling": {True: ["{slug}/lockout", "{slug}/throttling"]},
     "cors": {True: ["tests/test_cors.py"]},
+    "audit": {True: ["{slug}/audit"]},
+    "client_ips": {True: ["{slug}/core/clients.py"]},
+    # The table and what reads it, or the log lines: one of the two.
+    "audit_log": {
+        "database": [
+            "{slug}/audit/admin.py",
+            "{slug}/audit/database.py",
+            "{slug}/audit/management",
+            "{slug}/audit/migrations",
+            "{slug}/audit/models.py",
+            "{slug}/audit/serializers.py",
+            "{slug}/audit/tests/test_endpoint.py",
+            "{slug}/audit/tests/test_retention.py",
+            "{slug}/audit/urls.py",
+            "{slug}/audit/views.py",
+        ],
+        "log": ["{slug}/audit/log.py", "{slug}/audit/tests/test_log_sink.py"],
+    },
+    "audit_logins": {True: ["{slug}/audit/tests/test_logins.py"]},
+    "audit_throttling": {True: ["{slug}/audit/tests/test_lockout.py"]},
+    "audit_token": {True: ["{slug}/auth_token/tests/test_audit.py"]},
+    "audit_oauth2": {True: ["{slug}/auth_oauth2/tests/test_audit.py"]},
+    "audit_api_key": {True: ["{slug}/auth_api_key/tests/test_audit_command.py"]},
+    "audit_api_key_endpoints": {True: ["{slug}/auth_api_key/tests/test_audit.py"]},
+    "audit_mfa": {True: ["{slug}/auth_mfa/tests/test_audit.py"]},
+    "audit_rbac": {True: ["{slug}/rbac/tests/test_audit.py"]},
+    "audit_tenancy": {True: ["{slug}/tenancy/tests/test_audit.py"]},
+    "audit_tenancy_events": {True: ["{slug}/tenancy/tests/test_audit_events.py"]},
     "password_login": {
         True: [
             "{slug}/lockout/tests/test_lockout.py",
             "{slug}/throttling/tests/test_login_rates.py",
-            "{slug}/throttling/throttles.py",
+            "{slug}/throttling/scoped.py",
             "{slug}/users/login.py",
             "{slug}/users/registration.py",
             "{slug}/users/tests/test_login.py",

@@ -1,32 +1,18 @@
 """Fixtures shared by the template tests: isolated Cookiecutter, baked projects, one env."""
 
-import hashlib
 import os
-import shutil
-import sys
 import time
-import tomllib
 
 import pytest
-from filelock import FileLock
 
 from tests.bakery import shared_bakery, summary
 from tests.combinations import (
     EVERY_COMBINATION_CHECKS_UP_TO,
-    all_on_combination,
-    combination_id,
-    option_values,
     pairwise_combinations,
     valid_combinations,
 )
+from tests.environments import PROJECT_ENVS, project_environment
 from tests.shards import parse_shard
-from tests.template import bake, describe, run
-
-# Written into a shared environment only once everything is installed in it.
-COMPLETE_MARKER = "installed-completely"
-# The folder of pytest's cache holding the shared environments (the full-run workflow
-# caches it between runs).
-PROJECT_ENVS = "project-envs"
 
 
 def pytest_addoption(parser):
@@ -201,61 +187,10 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(line)
 
 
-def richest_combinations():
-    """The all-on combination, once per value of each choice option.
-
-    Together they need every dependency any combination can need.
-    """
-    richest = all_on_combination()
-    return [richest] + [
-        {**richest, name: value}
-        for name, values in option_values().items()
-        if not isinstance(richest[name], bool)
-        for value in values
-        if value != richest[name]
-    ]
-
-
-# What the template's tests run inside generated projects besides their own tools.
-FUZZ_REQUIREMENTS = ["schemathesis==4.32.5"]
-
-
-def project_requirements(folder):
-    """The runtime dependencies and the ``dev`` dependency group that generated projects
-    declare, and the fuzzer the template runs in them."""
-    requirements = set(FUZZ_REQUIREMENTS)
-    for combination in richest_combinations():
-        project = bake(folder / combination_id(combination), combination)
-        pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
-        requirements.update(pyproject["project"]["dependencies"])
-        requirements.update(pyproject["dependency-groups"]["dev"])
-    return sorted(requirements)
-
-
 @pytest.fixture(scope="session")
 def project_python(request, tmp_path_factory):
-    """The Python of one virtual environment holding what generated projects need.
-
-    Installing Django and friends once per combination would take most of the run, so
-    every generated project runs in this one environment (the projects themselves are not
-    installed: each runs from its own folder). It lives in pytest's cache, keyed by the
-    dependency list and the Python version, so later runs reuse it; a lock keeps parallel
-    workers from building it twice, and the marker file, written last, keeps a half-built
-    one from ever being used. ``pytest --cache-clear`` throws it away.
-    """
-    requirements = project_requirements(tmp_path_factory.mktemp("requirements"))
-    key = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()[:16]
+    """The Python of the one virtual environment holding what generated projects need
+    (see ``tests/environments.py``), in pytest's cache: ``pytest --cache-clear`` throws it
+    away."""
     envs = request.config.cache.mkdir(PROJECT_ENVS)
-    env_dir = envs / key
-    python = env_dir / "bin" / "python"
-    with FileLock(envs / f"{key}.lock", timeout=1800):
-        if not (env_dir / COMPLETE_MARKER).exists():
-            shutil.rmtree(env_dir, ignore_errors=True)
-            for command in (
-                [sys.executable, "-m", "venv", env_dir],
-                [python, "-m", "pip", "install", "--disable-pip-version-check", *requirements],
-            ):
-                result = run(command, cwd=envs)
-                assert result.returncode == 0, describe(result)
-            (env_dir / COMPLETE_MARKER).write_text("\n".join(requirements) + "\n")
-    return python
+    return project_environment(envs, tmp_path_factory.mktemp("requirements"))

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -178,3 +179,13 @@ def stop_process_group(process, timeout=30):
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def reachable(port):
+    """Whether something on this machine accepts a connection on ``port`` (a service the
+    tests or the benchmarks use when it is there)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False

@@ -9,7 +9,7 @@ from tests.template import BAD_SLUGS, TEMPLATE_DIR, pre_gen, run_cookiecutter
 # outside the list or a boolean that is not one is refused by Cookiecutter itself, before
 # any code of the template runs, in a message naming the option (after a traceback that
 # only Cookiecutter could leave out).
-REFUSED_BY_COOKIECUTTER = {"choice", "boolean"}
+REFUSED_BY_COOKIECUTTER = {"choice", "audit choice", "boolean"}
 BAD_INPUT = {
     **{
         f"slug {slug}": ([f"project_slug={slug}"], [f"ERROR: project_slug={slug!r}: "])
@@ -30,6 +30,7 @@ BAD_INPUT = {
     "email": (["email=jane.example.com"], ["ERROR: email='jane.example.com': "]),
     "timezone": (["timezone=Mars/Base"], ["ERROR: timezone='Mars/Base': "]),
     "choice": (["permission_model=nobody"], ["nobody", "choice variable permission_model"]),
+    "audit choice": (["audit_log=sometimes"], ["sometimes", "choice variable audit_log"]),
     "boolean": (["auth_token=maybe"], ["maybe", "variable auth_token", "boolean"]),
 }
 

@@ -22,12 +22,14 @@ FUZZED = [
         "auth_token": True,
         "auth_api_key": True,
         "permission_model": "multi_tenant",
+        "audit_log": "log",
     },
     {
         **default_combination(),
         "auth_session": False,
         "auth_oauth2": True,
         "permission_model": "rbac",
+        "audit_log": "none",
     },
 ]
 

@@ -13,7 +13,6 @@ import os
 import resource
 import secrets
 import shutil
-import socket
 import tempfile
 import time
 import uuid
@@ -30,7 +29,7 @@ from tests.combinations import (
     valid_combinations,
 )
 from tests.shards import load_costs, parse_shard, sample, shard
-from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, run
+from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, reachable, run
 
 pytestmark = pytest.mark.generated
 
@@ -253,14 +252,6 @@ def test_generated_suite(request, project_python, project, combination, worker_i
         with open(summary, "a", encoding="utf-8") as lines:
             lines.write(json.dumps(line) + "\n")
     assert result.returncode == 0, describe(result)
-
-
-def reachable(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def unreachable_services():

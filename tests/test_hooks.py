@@ -35,6 +35,7 @@ BAD_VALUES = [
     ("timezone", "Mars/Base"),
     ("timezone", ""),
     ("permission_model", "nobody"),
+    ("audit_log", "sometimes"),
     ("auth_session", "yes"),
     ("cors", "no"),
     ("throttling", 1),
@@ -157,6 +158,27 @@ def test_no_api_key_endpoints_without_api_keys():
     known = post_gen.facts({**default_answers(), "auth_api_key": False})
     assert known["password_login"] is True
     assert known["api_key_endpoints"] is False
+
+
+@pytest.mark.parametrize(
+    ("audit_log", "kept", "gone"),
+    [
+        ("database", ["models.py", "migrations", "views.py"], ["log.py"]),
+        ("log", ["log.py"], ["models.py", "migrations", "views.py"]),
+    ],
+)
+def test_an_audit_log_keeps_its_own_sink_only(audit_log, kept, gone):
+    answers = {**default_answers(), "audit_log": audit_log}
+    removed = post_gen.paths_to_remove(answers)
+    audit = f"{answers['project_slug']}/audit"
+    assert audit not in removed
+    assert [name for name in kept if f"{audit}/{name}" in removed] == []
+    assert [name for name in gone if f"{audit}/{name}" not in removed] == []
+
+
+def test_no_audit_log_removes_the_app():
+    answers = {**default_answers(), "audit_log": "none"}
+    assert f"{answers['project_slug']}/audit" in post_gen.paths_to_remove(answers)
 
 
 def test_derived_facts_are_not_options():

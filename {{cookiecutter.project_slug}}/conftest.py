@@ -6,9 +6,16 @@ asks for it (or for ``login``) runs once per strategy, authenticating the way a 
 that strategy does.
 """
 
+{% if cookiecutter.audit_log == "log" -%}
+import json
+{% endif -%}
+{% if cookiecutter.audit_log == "log" -%}
+import logging
+{% endif -%}
 import re
 {%- if cookiecutter.throttling %}
 import threading
+import time
 import uuid
 {%- endif %}
 from collections.abc import Callable
@@ -18,6 +25,7 @@ from io import StringIO
 import pytest
 {%- if cookiecutter.throttling %}
 import redis
+import time_machine
 {%- endif %}
 from django.core.cache import cache
 from django.core.management import call_command
@@ -27,6 +35,9 @@ from django.db import connection
 from django.test import override_settings
 from rest_framework.test import APIClient
 
+{% if cookiecutter.audit_log == "log" -%}
+from {{ cookiecutter.project_slug }}.audit.log import LOGGER
+{% endif -%}
 {% if cookiecutter.auth_api_key -%}
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
 {% endif -%}
@@ -41,6 +52,11 @@ from {{ cookiecutter.project_slug }}.rbac.models import Role, RoleAssignment
 from {{ cookiecutter.project_slug }}.tenancy.models import Membership, Tenant
 {% endif -%}
 from {{ cookiecutter.project_slug }}.users.models import User
+{%- if cookiecutter.audit_log != "none" %}
+
+# Every test is swept for secrets in what it recorded (audit/tests/sweep.py).
+pytest_plugins = ["{{ cookiecutter.project_slug }}.audit.tests.sweep"]
+{%- endif %}
 
 PASSWORD = "correct-horse-battery-staple"
 {%- if cookiecutter.throttling %}
@@ -81,6 +97,10 @@ def session_post_credentials(client, username, password):
 def session_send_credential(client, response):
     # The browser keeps the cookie; logging in rotated the CSRF token, so send the new one.
     client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+
+
+def session_log_out(client, response):
+    return client.post("/api/auth/session/logout/")
 {%- endif %}
 {%- if cookiecutter.auth_token %}
 
@@ -91,6 +111,10 @@ def token_post_credentials(client, username, password):
 
 def token_send_credential(client, response):
     client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+
+
+def token_log_out(client, response):
+    return client.post("/api/auth/token/logout/")
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
 
@@ -101,6 +125,10 @@ def jwt_post_credentials(client, username, password):
 
 def jwt_send_credential(client, response):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
+
+
+def jwt_log_out(client, response):
+    return client.post("/api/auth/jwt/logout/", {"refresh": response.json()["refresh"]})
 {%- endif %}
 {%- if cookiecutter.auth_oauth2 %}
 
@@ -135,6 +163,8 @@ class Strategy:
     post_credentials: Callable | None = None
     # Makes ``client`` send the credential of a login's answer: (client, response).
     send_credential: Callable | None = None
+    # Ends the login of that answer, with the client sending its credential: (client, response).
+    log_out: Callable | None = None
 {%- endif %}
 
 
@@ -149,6 +179,7 @@ STRATEGIES = {
             sign_in=signed_in(session_post_credentials, session_send_credential),
             post_credentials=session_post_credentials,
             send_credential=session_send_credential,
+            log_out=session_log_out,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_token %}
@@ -159,6 +190,7 @@ STRATEGIES = {
             sign_in=signed_in(token_post_credentials, token_send_credential),
             post_credentials=token_post_credentials,
             send_credential=token_send_credential,
+            log_out=token_log_out,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_jwt %}
@@ -169,6 +201,7 @@ STRATEGIES = {
             sign_in=signed_in(jwt_post_credentials, jwt_send_credential),
             post_credentials=jwt_post_credentials,
             send_credential=jwt_send_credential,
+            log_out=jwt_log_out,
         ),
 {%- endif %}
 {%- if cookiecutter.auth_oauth2 %}
@@ -193,6 +226,18 @@ def _clear_cache():
 
 
 {%- if cookiecutter.throttling %}
+
+
+@pytest.fixture(autouse=True)
+def _start_as_rate_windows_begin():
+    """Every test runs from the start of an hour, the longest window of the test rates.
+
+    Rate windows follow the clock (``throttling/counters.py``), so a test that spends a
+    whole limit would see it renewed, and no 429, if its requests straddled two windows.
+    """
+    hour = 3600
+    with time_machine.travel((int(time.time()) // hour + 1) * hour):
+        yield
 
 
 @pytest.fixture
@@ -248,14 +293,10 @@ def api_client():
     return APIClient(enforce_csrf_checks=True)
 
 
-{%- if password_login or cookiecutter.auth_oauth2 %}
-
-
 @pytest.fixture
 def password():
     """The password every test user is created with."""
     return PASSWORD
-{%- endif %}
 
 
 @pytest.fixture
@@ -275,6 +316,12 @@ def user(make_user):
 @pytest.fixture
 def other_user(make_user):
     return make_user("bob")
+
+
+@pytest.fixture
+def admin_user(make_user):
+    """``root``, a superuser who signs in to the admin."""
+    return make_user("root", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture(scope="session")
@@ -364,3 +411,46 @@ def make_document(db):
         return Document.objects.create(owner=owner, **fields)
 
     return make
+
+{%- if cookiecutter.audit_log != "none" %}
+
+
+@pytest.fixture
+{%- if cookiecutter.audit_log == "database" %}
+def recorded(db):
+    """Return ``events(name=None) -> [event]``: what was recorded so far, oldest first.
+
+    Read as staff read them, from ``GET /api/audit/events/``, every page; only the events
+    named ``name`` when given.
+    """
+    reader = APIClient()
+    reader.force_authenticate(User(username="auditor", is_staff=True))
+
+    def events(name=None):
+        page = reader.get("/api/audit/events/", {} if name is None else {"event": name}).json()
+        found = page["results"]
+        while page["next"]:
+            page = reader.get(page["next"]).json()
+            found += page["results"]
+        return found[::-1]
+
+    return events
+{%- else %}
+def recorded(caplog):
+    """Return ``events(name=None) -> [event]``: what was recorded so far, oldest first.
+
+    Each event as its log line gives it; only those named ``name`` when given.
+    """
+    logger = logging.getLogger(LOGGER)
+    logger.addHandler(caplog.handler)
+
+    def events(name=None):
+        lines = [
+            json.loads(record.getMessage()) for record in caplog.records if record.name == LOGGER
+        ]
+        return [line for line in lines if name is None or line["event"] == name]
+
+    yield events
+    logger.removeHandler(caplog.handler)
+{%- endif %}
+{%- endif %}

@@ -36,6 +36,9 @@ api_patterns = [
 {%- elif cookiecutter.permission_model == "multi_tenant" %}
     path("", include("{{ cookiecutter.project_slug }}.tenancy.urls")),
 {%- endif %}
+{%- if cookiecutter.audit_log == "database" %}
+    path("audit/", include("{{ cookiecutter.project_slug }}.audit.urls")),
+{%- endif %}
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 {%- if cookiecutter.auth_oauth2 %}

@@ -140,6 +140,9 @@ LOCAL_APPS = [
     "{{ cookiecutter.project_slug }}.throttling",
     "{{ cookiecutter.project_slug }}.lockout",
 {%- endif %}
+{%- if cookiecutter.audit_log != "none" %}
+    "{{ cookiecutter.project_slug }}.audit",
+{%- endif %}
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -169,6 +172,10 @@ AUTH_PASSWORD_VALIDATORS = [
 MIDDLEWARE = [
     # Outermost, so that every error answer under /api/ leaves in the API's JSON shape.
     "{{ cookiecutter.project_slug }}.core.middleware.APIErrorMiddleware",
+{%- if cookiecutter.audit_log != "none" %}
+    # Records each request's events once its answer is decided, whatever answered it.
+    "{{ cookiecutter.project_slug }}.audit.middleware.AuditMiddleware",
+{%- endif %}
     "django.middleware.security.SecurityMiddleware",
 {%- if cookiecutter.cors %}
     "corsheaders.middleware.CorsMiddleware",
@@ -179,6 +186,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
 {%- if cookiecutter.throttling %}
     "{{ cookiecutter.project_slug }}.lockout.middleware.LoginFormRateMiddleware",
+    # Tells API clients where they stand against the rates their requests counted against.
+    "{{ cookiecutter.project_slug }}.throttling.middleware.RateLimitHeadersMiddleware",
 {%- endif %}
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -268,21 +277,23 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "{{ cookiecutter.project_slug }}.core.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "{{ cookiecutter.project_slug }}.core.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-{%- if cookiecutter.throttling %}
+{%- if cookiecutter.throttling or cookiecutter.audit_log != "none" %}
     # Client IPs come from REMOTE_ADDR, or from X-Forwarded-For as written by this many
     # trusted proxies in front of the app; never from a header the client controls.
     # https://www.django-rest-framework.org/api-guide/throttling/#how-clients-are-identified
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
+{%- endif %}
+{%- if cookiecutter.throttling %}
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
+        "{{ cookiecutter.project_slug }}.throttling.throttles.AnonRateThrottle",
 {%- if cookiecutter.auth_oauth2 %}
         # Per user, and per client application for a client credentials token.
         "{{ cookiecutter.project_slug }}.auth_oauth2.throttles.ClientRateThrottle",
 {%- else %}
-        "rest_framework.throttling.UserRateThrottle",
+        "{{ cookiecutter.project_slug }}.throttling.throttles.UserRateThrottle",
 {%- endif %}
 {%- if password_login %}
-        "{{ cookiecutter.project_slug }}.throttling.throttles.AtomicScopedRateThrottle",
+        "{{ cookiecutter.project_slug }}.throttling.scoped.ScopedRateThrottle",
 {%- endif %}
     ],
     # Strict, for production; the local settings relax them.
@@ -439,6 +450,19 @@ CORS_ALLOW_HEADERS = (
 {%- endif %}
 )
 {%- endif %}
+{%- if cookiecutter.throttling or cookiecutter.audit_log != "none" %}
+# Response headers cross-origin scripts may read.
+CORS_EXPOSE_HEADERS = [
+{%- if cookiecutter.throttling %}
+    "RateLimit",
+    "RateLimit-Policy",
+    "Retry-After",
+{%- endif %}
+{%- if cookiecutter.audit_log != "none" %}
+    "X-Request-ID",
+{%- endif %}
+]
+{%- endif %}
 {%- if cookiecutter.auth_session %}
 # Browsers send the session cookie cross-origin only to origins allowed here.
 CORS_ALLOW_CREDENTIALS = True
@@ -468,6 +492,21 @@ DOCUMENTS_ACCESS_POLICY = "{{ cookiecutter.project_slug }}.tenancy.policy.Tenant
 TENANCY_INVITATION_DAYS = env.int("DJANGO_TENANCY_INVITATION_DAYS", default=7)
 {%- endif %}
 
+{%- if cookiecutter.audit_log != "none" %}
+
+# AUDIT LOG
+# ------------------------------------------------------------------------------
+# Where events are recorded: sign-ins, credentials, refusals, changes of access and data.
+{%- if cookiecutter.audit_log == "database" %}
+AUDIT_LOG_SINK = "{{ cookiecutter.project_slug }}.audit.database.DatabaseSink"
+# Days of events `manage.py purge_audit_events` keeps.
+AUDIT_LOG_RETENTION_DAYS = env.int("DJANGO_AUDIT_LOG_RETENTION_DAYS", default=365)
+{%- else %}
+# One line of JSON per event on the `audit` logger (standard output), for a log shipper.
+AUDIT_LOG_SINK = "{{ cookiecutter.project_slug }}.audit.log.LogSink"
+{%- endif %}
+{%- endif %}
+
 # LOGGING
 # ------------------------------------------------------------------------------
 LOGGING = {
@@ -475,9 +514,23 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "verbose": {"format": "%(levelname)s %(asctime)s %(name)s %(message)s"},
+{%- if cookiecutter.audit_log == "log" %}
+        "bare": {"format": "%(message)s"},
+{%- endif %}
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "verbose"},
+{%- if cookiecutter.audit_log == "log" %}
+        "audit": {
+            "class": "logging.StreamHandler",
+            "formatter": "bare",
+            "stream": "ext://sys.stdout",
+        },
+{%- endif %}
     },
     "root": {"level": "INFO", "handlers": ["console"]},
+{%- if cookiecutter.audit_log == "log" %}
+    # Events only, each line a JSON object, kept apart from the other logs.
+    "loggers": {"audit": {"level": "INFO", "handlers": ["audit"], "propagate": False}},
+{%- endif %}
 }

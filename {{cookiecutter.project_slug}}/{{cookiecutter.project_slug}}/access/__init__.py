@@ -12,6 +12,10 @@ one object answers every access question for a view:
 - ``has_object_permission`` decides what the caller may do to a row they can see.
 - ``schema_parameters`` lists what the policy reads from a request besides the body
   (a header, say), so that the OpenAPI schema documents it.
+- ``record_partition(request, obj)`` names the part of the data that a record of what
+  happened belongs to, and ``readable_partitions(request)`` the parts whose records the
+  caller may read (staff read every record), so records of events are kept apart as the
+  rows are.
 - ``prepare_demo_user(user)`` gives the local demo account whatever the policy requires
   before it can use the example endpoints (a role or a membership, say), so
   ``manage.py demo_user`` needs to know nothing about the permission model in force.

@@ -16,6 +16,18 @@ class AccessPolicy(permissions.BasePermission):
     def perform_create(self, request, serializer):
         serializer.save(owner=request.user)
 
+    def record_partition(self, request, obj=None):
+        """The part of the data a record of what happened to ``obj`` belongs to, or "".
+
+        Without ``obj``, the part the request acts in. Costs no query: what the request or
+        the object already holds. The policies that keep no parts apart answer "".
+        """
+        return ""
+
+    def readable_partitions(self, request):
+        """The parts of the data whose records the caller may read; staff read them all."""
+        return []
+
     def prepare_demo_user(self, user):
         """Give the local demo ``user`` what it needs to use every endpoint of the policy.
 

@@ -30,3 +30,8 @@ class UserAPIKey(AbstractAPIKey):
     class Meta(AbstractAPIKey.Meta):
         verbose_name = "API key"
         verbose_name_plural = "API keys"
+
+    @property
+    def public_id(self):
+        """How the API names the key: its prefix (the primary key embeds the key's hash)."""
+        return self.prefix

@@ -1,5 +1,7 @@
 from rest_framework import mixins, permissions, viewsets
 
+from {{ cookiecutter.project_slug }}.core.events import announce
+
 from .models import UserAPIKey
 from .permissions import OwnLoginOnly
 from .serializers import APIKeySerializer, CreatedAPIKeySerializer
@@ -30,7 +32,14 @@ class APIKeyViewSet(
     def get_serializer_class(self):
         return CreatedAPIKeySerializer if self.action == "create" else APIKeySerializer
 
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        announce(
+            "credential.issued", request=self.request, target=serializer.instance, kind="api_key"
+        )
+
     def perform_destroy(self, instance):
         """Revoke rather than delete: the row stays for the record, the key stops working."""
         instance.revoked = True
         instance.save(update_fields=["revoked"])
+        announce("credential.revoked", request=self.request, target=instance, kind="api_key")

@@ -6,6 +6,8 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import UntypedToken
 
+from {{ cookiecutter.project_slug }}.core.events import announce
+
 from .tokens import RefreshToken, user_for_payload
 
 
@@ -38,4 +40,12 @@ class VerifySerializer(serializers.TokenVerifySerializer):
 
 
 class LogoutSerializer(serializers.TokenBlacklistSerializer):
+    """Blacklist the refresh token, and announce the logout of its user."""
+
     token_class = RefreshToken
+
+    def validate(self, attrs):
+        refresh = self.token_class(attrs["refresh"])
+        refresh.blacklist()
+        announce("logout", request=self.context["request"], actor=refresh.user, strategy="jwt")
+        return {}

@@ -50,7 +50,8 @@ class RefreshToken(tokens.RefreshToken):
 
     def verify(self):
         super().verify()
-        if user_for_payload(self.payload) is None:
+        self.user = user_for_payload(self.payload)
+        if self.user is None:
             raise TokenError("Token is no longer valid for its user.")
 
 

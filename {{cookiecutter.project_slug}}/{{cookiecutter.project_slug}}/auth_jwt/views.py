@@ -5,11 +5,7 @@ from rest_framework.response import Response
 from rest_framework_simplejwt import views
 from rest_framework_simplejwt.settings import api_settings
 
-from {{ cookiecutter.project_slug }}.users.login import (
-    CredentialsSerializer,
-    complete_login,
-    login_credentials,
-)
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer, password_login
 
 from .tokens import RefreshToken
 
@@ -30,7 +26,7 @@ class LoginView(views.TokenObtainPairView):
 
     @extend_schema(request=CredentialsSerializer, responses=TokenPairSerializer)
     def post(self, request, *args, **kwargs):
-        return complete_login(request, login_credentials(request), self.login_strategy)
+        return password_login(request, self.login_strategy)
 
 
 def issue_tokens(request, user):

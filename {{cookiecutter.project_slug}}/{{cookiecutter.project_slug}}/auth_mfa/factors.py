@@ -3,7 +3,8 @@
 Every check of a code goes through ``verify_code``, inside a transaction, with the user's
 devices locked: django-otp records the last TOTP step used and the failures on the device
 row, so concurrent checks of one code (two workers, two logins) see each other's writes
-and a code works once.
+and a code works once. Each check is announced (``mfa.succeeded``, ``mfa.failed``), and so
+is each factor issued (``credential.issued``).
 """
 
 import math
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from {{ cookiecutter.project_slug }}.core.events import announce
 
 from .models import (
     RecoveryCode,
@@ -61,7 +64,12 @@ def verify_code(user, code):
 
     Call inside a transaction: the user's devices stay locked until it ends.
     """
-    code = "".join(str(code).split())
+    verification = check_code(user, "".join(str(code).split()))
+    announce_check(user, verification)
+    return verification
+
+
+def check_code(user, code):
     totp = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
     if totp is None:
         return Verification()
@@ -80,16 +88,28 @@ def verify_code(user, code):
     return Verification()
 
 
+def announce_check(user, verification):
+    if verification.method is not None:
+        announce("mfa.succeeded", actor=user, method=verification.method)
+    else:
+        reason = "invalid_code" if verification.retry_after is None else "backoff"
+        announce("mfa.failed", actor=user, reason=reason)
+
+
 def confirm_totp(device, code):
     """Turn on ``device`` (locked, not yet confirmed) if ``code`` comes from it."""
     wait = retry_after(device)
     if wait is not None:
-        return Verification(retry_after=wait)
-    if device.verify_token("".join(str(code).split())):
+        verification = Verification(retry_after=wait)
+    elif device.verify_token("".join(str(code).split())):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        announce("credential.issued", actor=device.user, kind="totp_device")
         return Verification(method="totp")
-    return Verification()
+    else:
+        verification = Verification()
+    announce_check(device.user, verification)
+    return verification
 
 
 def base32_secret(device):
@@ -122,6 +142,7 @@ def new_recovery_codes(user):
     RecoveryCode.objects.bulk_create(
         RecoveryCode(device=device, digest=digest(normalize_recovery_code(code))) for code in codes
     )
+    announce("credential.issued", actor=user, kind="recovery_codes", count=len(codes))
     return codes
 
 

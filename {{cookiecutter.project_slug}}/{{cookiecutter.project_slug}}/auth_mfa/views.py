@@ -6,6 +6,7 @@ from rest_framework import exceptions, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from {{ cookiecutter.project_slug }}.core.events import announce
 from {{ cookiecutter.project_slug }}.core.permissions import OwnLoginOnly
 from {{ cookiecutter.project_slug }}.users.login import issue_credential
 
@@ -203,6 +204,7 @@ class DisableView(ReauthenticatedView):
                 factors.remove_mfa(request.user)
         if refusal is not None:
             raise refusal
+        announce("credential.revoked", request=request, target=request.user, kind="totp_device")
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

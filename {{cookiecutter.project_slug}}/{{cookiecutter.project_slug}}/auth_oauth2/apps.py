@@ -11,7 +11,10 @@ class AuthOAuth2Config(AppConfig):
 
     def ready(self):
         # Registers the OpenAPI description of the authentication class.
+        from oauth2_provider.signals import app_authorized
+
         from . import schema  # noqa: F401
-        from .signals import revoke_tokens_on_password_change
+        from .signals import announce_token, revoke_tokens_on_password_change
 
         post_save.connect(revoke_tokens_on_password_change, sender=get_user_model())
+        app_authorized.connect(announce_token)

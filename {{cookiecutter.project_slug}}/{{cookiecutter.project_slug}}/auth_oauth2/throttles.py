@@ -1,9 +1,10 @@
 from oauth2_provider.models import AbstractAccessToken
-from rest_framework.throttling import UserRateThrottle
+
+from {{ cookiecutter.project_slug }}.throttling.throttles import UserRateThrottle
 
 
 class ClientRateThrottle(UserRateThrottle):
-    """DRF's ``user`` rate, counted per client application for client credentials tokens.
+    """The ``user`` rate, counted per client application for client credentials tokens.
 
     Such a token acts as its application's user, but each machine client gets a budget of
     its own: neither its owner's requests nor another client of the same owner use it up.

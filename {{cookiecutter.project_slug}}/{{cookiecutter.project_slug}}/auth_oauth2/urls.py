@@ -8,7 +8,7 @@ The RFC 8414 metadata lives at the site root (``well_known_urls``).
 from django.urls import path
 from oauth2_provider import views as oauth2_views
 
-from .views import AuthorizationView, LoginView, TokenView
+from .views import AuthorizationView, LoginView, RevokeTokenView, TokenView
 
 # django-oauth-toolkit reverses its views in this namespace (for the server metadata).
 app_name = "oauth2_provider"
@@ -17,6 +17,6 @@ urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
     path("authorize/", AuthorizationView.as_view(), name="authorize"),
     path("token/", TokenView.as_view(), name="token"),
-    path("revoke_token/", oauth2_views.RevokeTokenView.as_view(), name="revoke-token"),
+    path("revoke_token/", RevokeTokenView.as_view(), name="revoke-token"),
     path("introspect/", oauth2_views.IntrospectTokenView.as_view(), name="introspect"),
 ]

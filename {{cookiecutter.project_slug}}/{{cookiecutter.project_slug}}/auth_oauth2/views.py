@@ -1,11 +1,20 @@
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import base64
+import binascii
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from django.contrib.auth import views as auth_views
 from django.db import transaction
 from oauth2_provider import views as oauth2_views
 from oauth2_provider.settings import oauth2_settings
 
+from {{ cookiecutter.project_slug }}.core.events import announce
 from {{ cookiecutter.project_slug }}.users.forms import SignInForm
+
+
+class AuthorizationSignInForm(SignInForm):
+    """The sign-in form of the authorization page, announcing its sign-ins as ``oauth2``."""
+
+    strategy = "oauth2"
 
 
 class LoginView(auth_views.LoginView):
@@ -17,7 +26,7 @@ class LoginView(auth_views.LoginView):
     (``next``), never to another host.
     """
 
-    authentication_form = SignInForm
+    authentication_form = AuthorizationSignInForm
     template_name = "auth_oauth2/login.html"
     redirect_authenticated_user = True
 
@@ -52,3 +61,33 @@ class TokenView(oauth2_views.TokenView):
     @transaction.atomic
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)
+
+
+class RevokeTokenView(oauth2_views.RevokeTokenView):
+    """django-oauth-toolkit's revocation endpoint (RFC 7009), announcing each revocation.
+
+    The endpoint answers 200 whether or not the token existed, so the record names the
+    client that asked, not the token.
+    """
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 200:
+            announce(
+                "credential.revoked",
+                request=request,
+                kind="oauth2_token",
+                client=client_id(request),
+            )
+        return response
+
+
+def client_id(request):
+    """The client id a request names, in its Basic credentials or its form."""
+    scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return request.POST.get("client_id", "")
+    try:
+        return unquote(base64.b64decode(credentials).decode().partition(":")[0])
+    except (binascii.Error, UnicodeDecodeError):
+        return ""

@@ -6,11 +6,7 @@ from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from {{ cookiecutter.project_slug }}.users.login import (
-    CredentialsSerializer,
-    complete_login,
-    login_credentials,
-)
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer, password_login
 from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import SessionAuthentication
@@ -44,7 +40,7 @@ class LoginView(APIView):
     @extend_schema(request=CredentialsSerializer, responses=UserSerializer)
     def post(self, request):
         SessionAuthentication().enforce_csrf(request)
-        return complete_login(request, login_credentials(request), self.login_strategy)
+        return password_login(request, self.login_strategy)
 
 
 def issue_session(request, user):

@@ -2,11 +2,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view, inline_seri
 from knox import views
 from rest_framework import exceptions, permissions, serializers, status
 
-from {{ cookiecutter.project_slug }}.users.login import (
-    CredentialsSerializer,
-    complete_login,
-    login_credentials,
-)
+from {{ cookiecutter.project_slug }}.users.login import CredentialsSerializer, password_login
 from {{ cookiecutter.project_slug }}.users.serializers import UserSerializer
 
 from .authentication import TokenAuthentication
@@ -35,7 +31,7 @@ class LoginView(views.LoginView):
 
     @extend_schema(request=CredentialsSerializer, responses=TokenLoginSerializer)
     def post(self, request, format=None):
-        return complete_login(request, login_credentials(request), self.login_strategy)
+        return password_login(request, self.login_strategy)
 
     def issue(self, request, user):
         """knox's login for a user whose login is complete: a new token, its expiry, the user."""

@@ -8,6 +8,14 @@ others) and nested as the serializers nest them. ``ErrorSerializer`` documents i
 from rest_framework import exceptions, views
 from rest_framework.settings import api_settings
 
+from .events import announce
+
+# Refusals worth a record, by the event they announce.
+REFUSAL_EVENTS = {
+    exceptions.PermissionDenied: "permission.denied",
+    exceptions.Throttled: "request.throttled",
+}
+
 # Errors Django answers outside rest framework, worded as rest framework words the same
 # status so that one condition reads the same whoever answers it. A crash says only that
 # the server failed, never what went wrong.
@@ -36,11 +44,13 @@ def exception_handler(exc, context):
     """Rest framework's exception handler, answering in the error shape.
 
     What rest framework leaves unhandled (None) still propagates: Django logs it with its
-    traceback and answers 500, which ``APIErrorMiddleware`` reshapes.
+    traceback and answers 500, which ``APIErrorMiddleware`` reshapes. A refused request
+    (403, 429) is announced, for the record of events.
     """
     response = views.exception_handler(exc, context)
     if response is None:
         return None
+    announce_refusal(exc, context["request"])
     data = response.data
     if isinstance(exc, exceptions.ValidationError):
         errors = data if isinstance(data, dict) else {api_settings.NON_FIELD_ERRORS_KEY: data}
@@ -51,3 +61,9 @@ def exception_handler(exc, context):
     else:  # raised with several messages but not as invalid input: the status says it
         response.data = status_error(response.status_code, response.reason_phrase)
     return response
+
+
+def announce_refusal(exc, request):
+    for refusal, event in REFUSAL_EVENTS.items():
+        if isinstance(exc, refusal):
+            announce(event, request=request, method=request.method, path=request.path)

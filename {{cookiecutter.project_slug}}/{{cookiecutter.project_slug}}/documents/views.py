@@ -1,7 +1,11 @@
+import copy
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, viewsets
+
+from {{ cookiecutter.project_slug }}.core.events import announce
 
 from .models import Document
 from .serializers import DocumentSerializer
@@ -14,7 +18,9 @@ class DocumentViewSet(viewsets.ModelViewSet):
     """CRUD on documents, as far as the project's access policy allows.
 
     Every lookup goes through the policy's scope, so rows the caller may not see are
-    absent from lists and answer 404 in detail: their existence does not leak.
+    absent from lists and answer 404 in detail: their existence does not leak. Each change
+    is announced (``document.created``, ``.updated`` with the names of the fields that
+    changed, ``.deleted``), never the values.
     """
 
     serializer_class = DocumentSerializer
@@ -28,3 +34,19 @@ class DocumentViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         AccessPolicy().perform_create(self.request, serializer)
+        announce("document.created", request=self.request, target=serializer.instance)
+
+    def perform_update(self, serializer):
+        document = serializer.instance
+        changed = sorted(
+            name
+            for name, value in serializer.validated_data.items()
+            if getattr(document, name) != value
+        )
+        serializer.save()
+        announce("document.updated", request=self.request, target=document, fields=changed)
+
+    def perform_destroy(self, instance):
+        deleted = copy.copy(instance)  # deleting clears the instance's primary key
+        instance.delete()
+        announce("document.deleted", request=self.request, target=deleted)

@@ -1,16 +1,7 @@
 from django.contrib.auth import get_user_model
-from rest_framework.throttling import BaseThrottle
 
+from {{ cookiecutter.project_slug }}.core.clients import client_ip
 from {{ cookiecutter.project_slug }}.throttling.counters import FixedWindowCounter
-
-
-def client_ip(request):
-    """``REMOTE_ADDR``, or ``X-Forwarded-For`` as far as ``NUM_PROXIES`` trusted proxies wrote it.
-
-    DRF's own rule, so the API throttles and the lockout see the same address. A login
-    without a request (from a shell) has none.
-    """
-    return BaseThrottle().get_ident(request) if request is not None else ""
 
 
 class LoginAttempt:

@@ -2,6 +2,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
+from {{ cookiecutter.project_slug }}.core.events import announce
+
 from .attempts import LoginAttempt
 
 
@@ -14,6 +16,7 @@ class LockoutBackend(ModelBackend):
     stops ``authenticate()``, which sends ``user_login_failed`` and returns None, so the API
     answers its one 401 and the admin its usual form error, and nobody learns whether a
     guess or the lockout failed it. The password is hashed anyway so that it takes as long.
+    Only the record of events tells them apart: a refused attempt is ``login.locked_out``.
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
@@ -24,6 +27,7 @@ class LockoutBackend(ModelBackend):
         attempt = LoginAttempt(username, request)
         if not attempt.begin():
             get_user_model()().set_password(password)
+            announce("login.locked_out", request=request, username=str(username))
             raise PermissionDenied
         user = super().authenticate(request, username=username, password=password)
         if user is not None:

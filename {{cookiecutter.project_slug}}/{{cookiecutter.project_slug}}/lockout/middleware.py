@@ -2,9 +2,9 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 
+from {{ cookiecutter.project_slug }}.core.clients import client_ip
+from {{ cookiecutter.project_slug }}.core.events import announce
 from {{ cookiecutter.project_slug }}.throttling.counters import FixedWindowCounter
-
-from .attempts import client_ip
 
 
 class LoginFormRateMiddleware:
@@ -26,6 +26,7 @@ class LoginFormRateMiddleware:
         counter = FixedWindowCounter("admin_login")
         window = counter.window(client_ip(request))
         if not counter.allows(counter.hit(window)):
+            announce("request.throttled", request=request, scope=counter.scope)
             return HttpResponse(
                 "Too many failed logins from this address; try again later.",
                 content_type="text/plain",

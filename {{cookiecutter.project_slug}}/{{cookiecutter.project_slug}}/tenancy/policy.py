@@ -43,6 +43,20 @@ class TenantPolicy(AccessPolicy):
             return True
         return request.membership.manages_tenant or obj.owner_id == request.user.pk
 
+    def record_partition(self, request, obj=None):
+        """The tenant of ``obj`` (a tenant, or a row that names one), else the active one."""
+        if isinstance(obj, Tenant):
+            return str(obj.pk)
+        tenant_id = getattr(obj, "tenant_id", None)
+        if tenant_id is None and getattr(request, "tenant", None) is not None:
+            tenant_id = request.tenant.pk
+        return "" if tenant_id is None else str(tenant_id)
+
+    def readable_partitions(self, request):
+        """Owners and admins of the active tenant read its records."""
+        membership = active_membership(request)
+        return [str(membership.tenant_id)] if membership and membership.manages_tenant else []
+
     def prepare_demo_user(self, user):
         """Make ``user`` an owner of the ``demo`` tenant.
 

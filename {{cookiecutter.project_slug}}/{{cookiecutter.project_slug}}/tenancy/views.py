@@ -1,3 +1,5 @@
+import copy
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from drf_spectacular.utils import extend_schema
@@ -6,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
+from {{ cookiecutter.project_slug }}.core.events import announce
 from {{ cookiecutter.project_slug }}.users.models import User
 
 from .models import Invitation, Membership, Tenant, invitation_expiry
@@ -20,6 +23,16 @@ from .serializers import (
 )
 
 OWNER = Membership.Role.OWNER
+
+
+def announce_membership(event, request, membership):
+    announce(
+        event,
+        request=request,
+        target=membership,
+        username=membership.user.username,
+        role=membership.role,
+    )
 
 
 def ensure_may_touch_owners(request, *roles):
@@ -53,6 +66,7 @@ class TenantViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         except IntegrityError as error:  # a concurrent request took the slug
             raise exceptions.ValidationError({"slug": ["This slug is taken."]}) from error
         tenant.role = OWNER
+        announce("tenant.created", request=self.request, target=tenant)
 
 
 class MemberViewSet(
@@ -87,12 +101,18 @@ class MemberViewSet(
         if new_role != OWNER:
             self.ensure_an_owner_remains(serializer.instance)
         serializer.save()
+        announce_membership("membership.changed", self.request, serializer.instance)
 
     @transaction.atomic
     def perform_destroy(self, instance):
         ensure_may_touch_owners(self.request, instance.role)
         self.ensure_an_owner_remains(instance)
+        removed = copy.copy(instance)  # deleting clears the instance's primary key
         instance.delete()
+        left = removed.user_id == self.request.user.pk
+        announce_membership(
+            "membership.left" if left else "membership.removed", self.request, removed
+        )
 
     def ensure_an_owner_remains(self, membership):
         """Refuse to demote or remove the last owner (other owners' rows stay locked)."""
@@ -145,6 +165,23 @@ class TenantInvitationViewSet(
         except IntegrityError as error:  # a concurrent request invited the same username
             raise exceptions.ValidationError({"username": ["Already invited."]}) from error
         serializer.instance = invitation
+        announce(
+            "membership.invited",
+            request=self.request,
+            target=invitation,
+            username=invitation.username,
+            role=invitation.role,
+        )
+
+    def perform_destroy(self, instance):
+        withdrawn = copy.copy(instance)  # deleting clears the instance's primary key
+        instance.delete()
+        announce(
+            "membership.invitation_withdrawn",
+            request=self.request,
+            target=withdrawn,
+            username=withdrawn.username,
+        )
 
 
 class InvitationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -185,11 +222,15 @@ class InvitationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         membership = Membership.objects.create(
             user=request.user, tenant_id=invitation.tenant_id, role=invitation.role
         )
+        announce_membership("membership.joined", request, membership)
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["post"])
     @transaction.atomic
     def decline(self, request, pk):
-        self.locked_invitation().delete()
+        invitation = self.locked_invitation()
+        declined = copy.copy(invitation)  # deleting clears the instance's primary key
+        invitation.delete()
+        announce("membership.invitation_declined", request=request, target=declined)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,10 +1,11 @@
 """The API's password logins: one credentials check, then one shared last step.
 
-Each strategy checks the password with ``CredentialsSerializer`` and hands the user to
-``complete_login``, which runs the registered login steps (``users.steps``) and, when none
-answers instead, issues the strategy's credential with the issuer the strategy registered.
-A step that answers instead later finishes the login with ``issue_credential``: the same
-credential the login would have returned.
+Each strategy's login view calls ``password_login``: the password is checked with
+``CredentialsSerializer``, then the registered login steps (``users.steps``) run and, when
+none answers instead, the strategy's credential is issued by the issuer the strategy
+registered. A step that answers instead later finishes the login with ``issue_credential``:
+the same credential the login would have returned. Both ends are announced
+(``login.failed``, ``login.succeeded``) for the record of events.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from django.contrib.auth import authenticate
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
+
+from {{ cookiecutter.project_slug }}.core.events import announce
 
 from .steps import login_steps
 
@@ -29,12 +32,16 @@ class CredentialsSerializer(serializers.Serializer):
     default_error_messages = {"invalid_login": "Invalid username or password."}
 
     def validate(self, attrs):
-        user = authenticate(
-            request=self.context["request"],
-            username=attrs["username"],
-            password=attrs["password"],
-        )
+        request = self.context["request"]
+        user = authenticate(request=request, username=attrs["username"], password=attrs["password"])
         if user is None:
+            announce(
+                "login.failed",
+                request=request,
+                strategy=self.context["strategy"],
+                username=attrs["username"],
+                reason="invalid_credentials",
+            )
             raise exceptions.AuthenticationFailed(self.error_messages["invalid_login"])
         attrs["user"] = user
         return attrs
@@ -64,20 +71,23 @@ def issuers():
 
 def issue_credential(request, user, strategy):
     """The credential of ``strategy`` for ``user``: the body of a finished login."""
-    return _issuers[strategy].issue(request, user)
+    body = _issuers[strategy].issue(request, user)
+    announce("login.succeeded", request=request, actor=user, strategy=strategy)
+    return body
 
 
-def complete_login(request, user, strategy):
-    """Finish a password login: a login step's answer if one has one, else the credential."""
+def password_login(request, strategy):
+    """The answer to a login of ``strategy`` with the username and password ``request`` carries.
+
+    401 when they are wrong; a login step's answer if one has one; else the credential.
+    """
+    serializer = CredentialsSerializer(
+        data=request.data, context={"request": request, "strategy": strategy}
+    )
+    serializer.is_valid(raise_exception=True)
+    user = serializer.validated_data["user"]
     for step in login_steps():
         answer = step.challenge(request, user, strategy)
         if answer is not None:
             return Response(answer)
     return Response(issue_credential(request, user, strategy))
-
-
-def login_credentials(request):
-    """The user whose username and password ``request`` carries; 401 when they are wrong."""
-    serializer = CredentialsSerializer(data=request.data, context={"request": request})
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data["user"]

@@ -1,7 +1,7 @@
 """Steps a sign-in takes after the password is right and before any credential is issued.
 
 Every way of signing in with a password ends at one of two places: the API's password
-logins (``users.login.complete_login``) and the server-rendered sign-in forms
+logins (``users.login.password_login``) and the server-rendered sign-in forms
 (``users.forms.SignInForm``: the admin's, and any other page that signs people in). Both
 ask each registered step whether the sign-in may finish, so a feature that adds a check plugs in
 once, in its own app, and reaches every login.

@@ -1,12 +1,9 @@
 """The admin's login form checks passwords too: it shares the lockout and has a per-IP rate."""
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
 from {{ cookiecutter.project_slug }}.throttling.tests.rates import limit
-
-PASSWORD = "an-administrator-passphrase"
 
 
 def admin_login(username, password, address="10.0.0.1", **headers):
@@ -17,26 +14,20 @@ def admin_login(username, password, address="10.0.0.1", **headers):
     return client, response
 
 
-@pytest.fixture
-def admin_user(make_user):
-    root = make_user("root", is_staff=True, is_superuser=True)
-    root.set_password(PASSWORD)
-    root.save()
-    return root
-
-
-def test_the_admin_logs_in_with_the_right_password(admin_user):
-    client, response = admin_login("root", PASSWORD)
+def test_the_admin_logs_in_with_the_right_password(admin_user, password):
+    client, response = admin_login("root", password)
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(admin_user.pk)
 
 
-def test_admin_failures_lock_the_username_even_for_the_right_password(settings, admin_user):
+def test_admin_failures_lock_the_username_even_for_the_right_password(
+    settings, admin_user, password
+):
     for _ in range(limit(settings, "login_failures")):
         assert admin_login("root", "wrong")[1].status_code == 200
 
-    client, response = admin_login("root", PASSWORD)
+    client, response = admin_login("root", password)
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
@@ -56,9 +47,9 @@ def test_admin_failures_from_one_address_are_limited_whatever_x_forwarded_for_sa
     assert elsewhere.status_code == 200
 
 
-def test_successful_admin_logins_do_not_use_up_the_rate(settings, admin_user):
+def test_successful_admin_logins_do_not_use_up_the_rate(settings, admin_user, password):
     for _ in range(limit(settings, "admin_login") + 1):
-        assert admin_login("root", PASSWORD)[1].status_code == 302
+        assert admin_login("root", password)[1].status_code == 302
 
 
 def test_concurrent_admin_failures_pass_exactly_the_limit(

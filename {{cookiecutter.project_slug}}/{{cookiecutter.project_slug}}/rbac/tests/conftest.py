@@ -29,3 +29,10 @@ def make_role(db):
         return role
 
     return make
+
+
+@pytest.fixture
+def admin(user, assign):
+    """``user``, holding the ``admin`` role."""
+    assign(user, "admin")
+    return user

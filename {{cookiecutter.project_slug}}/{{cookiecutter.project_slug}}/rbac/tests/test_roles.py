@@ -15,12 +15,6 @@ ME_URL = "/api/auth/me/"
 
 
 @pytest.fixture
-def admin(user, assign):
-    assign(user, "admin")
-    return user
-
-
-@pytest.fixture
 def role_manager(make_user, assign, make_role):
     """Manages roles, but holds no document permission but viewing."""
     manager = make_user("manager")
@@ -60,17 +54,15 @@ def test_the_default_roles_are_listed_with_their_permissions(login, admin):
 def test_admins_create_change_and_delete_roles(login, admin):
     client = login(admin)
 
-    created = client.post(
-        ROLES_URL, {"name": "auditor", "permissions": ["documents.view_document"]}
-    )
+    created = client.post(ROLES_URL, {"name": "reader", "permissions": ["documents.view_document"]})
     assert created.status_code == 201, created.content
     changed = client.patch(
-        f"{ROLES_URL}auditor/", {"permissions": ["documents.view_document", "rbac.manage_roles"]}
+        f"{ROLES_URL}reader/", {"permissions": ["documents.view_document", "rbac.manage_roles"]}
     )
     assert changed.status_code == 200
     assert set(changed.json()["permissions"]) == {"documents.view_document", "rbac.manage_roles"}
-    assert client.delete(f"{ROLES_URL}auditor/").status_code == 204
-    assert not Role.objects.filter(name="auditor").exists()
+    assert client.delete(f"{ROLES_URL}reader/").status_code == 204
+    assert not Role.objects.filter(name="reader").exists()
 
 
 @pytest.mark.parametrize("permission", ["documents.nope", "nothing", "", "auth.view_user.x"])

@@ -1,6 +1,11 @@
+import re
+
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.checks import run_checks
 from django.test import override_settings
+from redis.client import Pipeline, Redis
 
 from {{ cookiecutter.project_slug }}.throttling.tests.rates import limit
 
@@ -13,6 +18,60 @@ def test_authenticated_requests_are_rate_limited_per_user(settings, login, user)
     statuses = [client.get(ME_URL).status_code for _ in range(limit(settings, "user") + 1)]
 
     assert statuses[-1] == 429
+
+
+def remaining(response):
+    """What the ``user`` rate has left, and when it starts over, by the ``RateLimit`` header."""
+    found = re.fullmatch(r'"user";r=(\d+);t=(\d+)', response["RateLimit"])
+    return int(found[1]), int(found[2])
+
+
+def test_responses_say_where_the_client_stands(settings, login, user):
+    client = login(user)
+
+    first, second = client.get(ME_URL), client.get(ME_URL)
+
+    assert second["RateLimit-Policy"] == f'"user";q={limit(settings, "user")};w=60'
+    (left_before, _), (left, starts_over_in) = remaining(first), remaining(second)
+    assert left == left_before - 1
+    assert 1 <= starts_over_in <= 60
+
+
+def test_a_refused_request_says_when_to_come_back(settings, login, user):
+    client = login(user)
+
+    responses = [client.get(ME_URL) for _ in range(limit(settings, "user") + 1)]
+
+    assert responses[-1].status_code == 429
+    assert remaining(responses[-1])[0] == 0
+    assert 1 <= int(responses[-1]["Retry-After"]) <= 60
+
+
+def test_a_request_costs_one_cache_round_trip(login, user, monkeypatch):
+    """One atomic increment: no history read and written back, no second call on Redis."""
+    client = login(user)
+    cache = caches["default"]
+    calls = []
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            calls.append(name)
+            return method(*args, **kwargs)
+
+        return call
+
+    if isinstance(cache, RedisCache):
+        monkeypatch.setattr(Redis, "execute_command", counted("command", Redis.execute_command))
+        monkeypatch.setattr(Pipeline, "execute", counted("pipeline", Pipeline.execute))
+        expected = ["pipeline"]
+    else:
+        for name in ("get", "set", "add", "incr", "get_many", "set_many", "get_or_set"):
+            monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+        expected = ["add", "incr"]  # both in this process: no round trip
+
+    assert client.get(ME_URL).status_code == 200
+
+    assert calls == expected
 
 
 def test_throttling_adds_no_query(

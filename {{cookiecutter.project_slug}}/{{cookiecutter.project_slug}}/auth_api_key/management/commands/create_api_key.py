@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from {{ cookiecutter.project_slug }}.auth_api_key.models import UserAPIKey
+from {{ cookiecutter.project_slug }}.core.events import announce
 {%- if cookiecutter.permission_model == "multi_tenant" %}
 from {{ cookiecutter.project_slug }}.tenancy.models import Tenant
 {%- endif %}
@@ -46,5 +47,8 @@ class Command(BaseCommand):
 {%- if cookiecutter.permission_model == "multi_tenant" %}
             tenant=tenant,
 {%- endif %}
+        )
+        announce(
+            "credential.issued", actor=user, target=api_key, kind="api_key", strategy="command"
         )
         self.stdout.write(f"API key {api_key.prefix} for {username} (shown once): {key}")

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from {{ cookiecutter.project_slug }}.auth_mfa import factors
+from {{ cookiecutter.project_slug }}.core.events import announce
 
 
 class Command(BaseCommand):
@@ -22,4 +23,5 @@ class Command(BaseCommand):
         if not factors.has_mfa(user):
             raise CommandError(f"username: {username!r} has no second factor to remove.")
         factors.remove_mfa(user)
+        announce("credential.revoked", target=user, kind="totp_device", strategy="command")
         self.stdout.write(f"Two-factor authentication is off for {username}.")

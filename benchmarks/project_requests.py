@@ -56,6 +56,8 @@ CACHE_METHODS = (
 )
 # SQL statements that change data: a plain read must send none.
 WRITES = ("INSERT", "UPDATE", "DELETE")
+# The statuses a row's request must answer, by method.
+ANSWERED = {"GET": {200}, "POST": {200, 201}}
 
 
 def define_settings():
@@ -152,10 +154,17 @@ class Row:
     label: str
     path: str
     headers: dict
+    # A JSON body makes the row a POST, which must answer 200 or 201.
+    data: dict | None = None
     times: list = field(default_factory=list)
 
+    @property
+    def method(self):
+        return "GET" if self.data is None else "POST"
+
     def environ(self):
-        return wsgi_environ("GET", self.path, self.headers)
+        body = b"" if self.data is None else json.dumps(self.data).encode()
+        return wsgi_environ(self.method, self.path, self.headers, body)
 
 
 def minimal_view(**classes):
@@ -175,24 +184,32 @@ def library_documents_view():
 
     simplejwt's authentication, DRF's user and anonymous rate throttles, ``IsAuthenticated``
     and the caller's own documents, with the project's serializer and its relations loaded
-    along (as anyone writing it would, to avoid a query per row).
+    along (as anyone writing it would, to avoid a query per row), paged by number (DRF's
+    default). New documents get the fields the project's policy sets (an owner, a tenant).
     """
     from django.apps import apps
-    from rest_framework import permissions, throttling, viewsets
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+    from rest_framework import pagination, permissions, throttling, viewsets
     from rest_framework_simplejwt.authentication import JWTAuthentication
 
     document = apps.get_model("documents", "Document")
     serializer = importlib.import_module("my_api.documents.serializers").DocumentSerializer
     relations = [field.name for field in document._meta.fields if field.is_relation]
+    policy = import_string(settings.DOCUMENTS_ACCESS_POLICY)()
 
-    class LibraryDocuments(viewsets.ReadOnlyModelViewSet):
+    class LibraryDocuments(viewsets.ModelViewSet):
         authentication_classes = (JWTAuthentication,)
         permission_classes = (permissions.IsAuthenticated,)
         throttle_classes = (throttling.UserRateThrottle, throttling.AnonRateThrottle)
+        pagination_class = pagination.PageNumberPagination
         serializer_class = serializer
 
         def get_queryset(self):
             return document.objects.select_related(*relations).filter(owner=self.request.user)
+
+        def perform_create(self, serializer):
+            serializer.save(**policy.seed_fields(self.request.user))
 
     return LibraryDocuments
 
@@ -228,7 +245,9 @@ def benchmark_views():
     """``{name: view}``: the bare view and the minimal views with chosen classes."""
     from django.utils.module_loading import import_string
     from rest_framework.permissions import IsAuthenticated
+    from rest_framework.throttling import AnonRateThrottle
     from rest_framework_api_key.permissions import HasAPIKey
+    from rest_framework_simplejwt.views import TokenObtainPairView
 
     views = {
         "bare": minimal_view(authentication_classes=[], permission_classes=[], throttle_classes=[])
@@ -249,6 +268,7 @@ def benchmark_views():
             throttle_classes=[],
         )
     views["full"] = minimal_view()
+    views["library-jwt-login"] = TokenObtainPairView.as_view(throttle_classes=[AnonRateThrottle])
     return views
 
 
@@ -335,7 +355,7 @@ def create_documents(handler, headers, count):
     ]
 
 
-def rows(credential, document):
+def rows(credential, document, username):
     """Every timed row, the bare view first."""
     bench = "/api/bench"
     table = [Row("bare", "bare", "bare APIView, no authentication", f"{bench}/bare/", {})]
@@ -393,6 +413,42 @@ def rows(credential, document):
             "documents list (first page)",
             f"{bench}/library/documents/",
             jwt,
+        ),
+    ]
+    login = {"username": username, "password": PASSWORD}
+    new_document = {"title": "New", "body": "Text. " * 20}
+    table += [
+        Row(
+            "write-login",
+            "write",
+            "POST /api/auth/jwt/login/ (lockout, second factor, audit)",
+            "/api/auth/jwt/login/",
+            {},
+            login,
+        ),
+        Row(
+            "library-write-login",
+            "write",
+            "simplejwt `TokenObtainPairView`",
+            f"{bench}/library-jwt-login/",
+            {},
+            login,
+        ),
+        Row(
+            "write-create",
+            "write",
+            "POST /api/documents/ (audit)",
+            "/api/documents/",
+            jwt,
+            new_document,
+        ),
+        Row(
+            "library-write-create",
+            "write",
+            "document create built from library defaults",
+            f"{bench}/library/documents/",
+            jwt,
+            new_document,
         ),
     ]
     return table
@@ -455,10 +511,11 @@ def counts(handler, row):
 
     with CaptureQueriesContext(connection) as queries, counting_cache_calls() as calls:
         status, body = send(handler, row.environ())
-    if status != 200:
-        raise RuntimeError(f"{row.key}: GET {row.path} answered {status}: {body[:500]!r}")
+    if status not in ANSWERED[row.method]:
+        raise RuntimeError(f"{row.key}: {row.method} {row.path} answered {status}: {body[:500]!r}")
     statements = [query["sql"].lstrip().upper() for query in queries.captured_queries]
     return {
+        "method": row.method,
         "queries": len(statements),
         "writes": sum(statement.startswith(WRITES) for statement in statements),
         "cache_ops": len(calls),
@@ -472,8 +529,8 @@ def time_row(handler, row, requests):
     started = time.perf_counter()
     for environ in environs:
         status, _body = send(handler, environ)
-        if status != 200:
-            raise RuntimeError(f"{row.key}: GET {row.path} answered {status}")
+        if status not in ANSWERED[row.method]:
+            raise RuntimeError(f"{row.key}: {row.method} {row.path} answered {status}")
     return (time.perf_counter() - started) / requests
 
 
@@ -515,7 +572,7 @@ def main(argv=None):
     user = make_user()
     credential = credentials(handler, user)
     first = create_documents(handler, credential["jwt"], 1)[0]
-    table = rows(credential, first)
+    table = rows(credential, first, user.username)
     rows_by_key = {row.key: row for row in table}
     listing = rows_by_key["endpoint-list"]
     queries_by_documents = {"1": counts(handler, listing)["queries"]}

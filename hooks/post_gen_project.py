@@ -75,7 +75,7 @@ OWNED_PATHS = {
             "{slug}/documents/migrations/0002_document_group.py",
             "{slug}/documents/tests/test_group_policy.py",
         ],
-        "rbac": ["{slug}/rbac"],
+        "rbac": ["{slug}/documents/migrations/0002_document_newest.py", "{slug}/rbac"],
         "multi_tenant": [
             "{slug}/auth_api_key/migrations/0002_userapikey_tenant.py",
             "{slug}/documents/migrations/0002_document_tenant.py",

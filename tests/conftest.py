@@ -13,6 +13,7 @@ from tests.combinations import (
 )
 from tests.environments import PROJECT_ENVS, project_environment
 from tests.shards import parse_shard
+from tests.template import services_answer, unreachable_services
 
 
 def pytest_addoption(parser):
@@ -194,3 +195,13 @@ def project_python(request, tmp_path_factory):
     away."""
     envs = request.config.cache.mkdir(PROJECT_ENVS)
     return project_environment(envs, tmp_path_factory.mktemp("requirements"))
+
+
+@pytest.fixture(scope="session")
+def services(request):
+    """Skip (or fail, when required) unless PostgreSQL and Redis both answer.
+
+    A full run's suites need them too: there, unreachable services fail when required,
+    and the suites run on SQLite and local memory otherwise."""
+    if not services_answer():
+        pytest.skip(f"{' and '.join(unreachable_services())} not reachable")

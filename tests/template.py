@@ -15,9 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cookiecutter.generate import generate_context
 from cookiecutter.main import cookiecutter
 from cookiecutter.prompt import prompt_for_config
+
+# Services on this machine that tests run against when they answer.
+SERVICES = {"PostgreSQL": 5432, "Redis": 6379}
+# Set (by CI) to make unreachable services a failure instead of a skip.
+REQUIRE_SERVICES = "TEMPLATE_TESTS_REQUIRE_SERVICES"
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE_DIR = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
@@ -189,3 +195,17 @@ def reachable(port):
             return True
     except OSError:
         return False
+
+
+def unreachable_services():
+    """The services the tests use that do not answer, named for a skip reason."""
+    return [f"{name} (127.0.0.1:{port})" for name, port in SERVICES.items() if not reachable(port)]
+
+
+def services_answer():
+    """Whether PostgreSQL and Redis both answer; when they are required (CI) and do not,
+    the calling test fails, naming them."""
+    unreachable = unreachable_services()
+    if unreachable and os.environ.get(REQUIRE_SERVICES):
+        pytest.fail(f"{' and '.join(unreachable)} not reachable, and {REQUIRE_SERVICES} is set")
+    return not unreachable

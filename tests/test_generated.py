@@ -29,14 +29,18 @@ from tests.combinations import (
     valid_combinations,
 )
 from tests.shards import load_costs, parse_shard, sample, shard
-from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, reachable, run
+from tests.template import (
+    SERVICES,
+    TEMPLATE_DIR,
+    bake,
+    describe,
+    isolated_environ,
+    run,
+    services_answer,
+)
 
 pytestmark = pytest.mark.generated
 
-# Services on this machine the all-on combination's suite runs against when they answer.
-SERVICES = {"PostgreSQL": 5432, "Redis": 6379}
-# Set (by CI) to make unreachable services a failure instead of a skip.
-REQUIRE_SERVICES = "TEMPLATE_TESTS_REQUIRE_SERVICES"
 
 # What a real deployment sets: the production settings refuse to start without the
 # allowed hosts, the database and the secret key (given per run), and throttling's deploy
@@ -228,10 +232,7 @@ def test_generated_suite(request, project_python, project, combination, worker_i
     """The project's own suite; in a full run, on PostgreSQL and Redis when they answer."""
     env = {}
     if request.config.getoption("--full"):
-        unreachable = unreachable_services()
-        if unreachable and os.environ.get(REQUIRE_SERVICES):
-            pytest.fail(f"{' and '.join(unreachable)} not reachable, and {REQUIRE_SERVICES} is set")
-        env = {} if unreachable else service_urls(worker_id)
+        env = service_urls(worker_id) if services_answer() else {}
     started, cpu = time.perf_counter(), children_cpu_seconds()
     result = run(
         [project_python, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
@@ -252,24 +253,6 @@ def test_generated_suite(request, project_python, project, combination, worker_i
         with open(summary, "a", encoding="utf-8") as lines:
             lines.write(json.dumps(line) + "\n")
     assert result.returncode == 0, describe(result)
-
-
-def unreachable_services():
-    return [f"{name} (127.0.0.1:{port})" for name, port in SERVICES.items() if not reachable(port)]
-
-
-@pytest.fixture(scope="session")
-def services(request):
-    """Skip (or fail, when required) unless PostgreSQL and Redis both answer.
-
-    A full run's suites need them too: there, unreachable services fail when required,
-    and the suites run on SQLite and local memory otherwise."""
-    unreachable = unreachable_services()
-    if unreachable:
-        reason = f"{' and '.join(unreachable)} not reachable"
-        if os.environ.get(REQUIRE_SERVICES):
-            pytest.fail(f"{reason}, and {REQUIRE_SERVICES} is set")
-        pytest.skip(reason)
 
 
 @pytest.mark.services

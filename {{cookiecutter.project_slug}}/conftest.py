@@ -27,6 +27,9 @@ import pytest
 import redis
 import time_machine
 {%- endif %}
+{%- if cookiecutter.auth_session %}
+from django.conf import settings
+{%- endif %}
 from django.core.cache import cache
 from django.core.management import call_command
 {%- if cookiecutter.throttling %}
@@ -158,6 +161,8 @@ class Strategy:
     auth_queries: int
     # Makes ``client`` authenticate as ``user``: sign_in(client, user, password).
     sign_in: Callable
+    # Cache reads it costs: a session kept in the shared cache is one.
+    auth_cache_reads: int = 0
 {%- if password_login %}
     # Sends a username and password to the strategy's login endpoint, if it has one.
     post_credentials: Callable | None = None
@@ -165,6 +170,11 @@ class Strategy:
     send_credential: Callable | None = None
     # Ends the login of that answer, with the client sending its credential: (client, response).
     log_out: Callable | None = None
+{%- endif %}
+{%- if cookiecutter.auth_session %}
+
+
+CACHED_SESSIONS = settings.SESSION_ENGINE == "{{ cookiecutter.project_slug }}.core.sessions"
 {%- endif %}
 
 
@@ -175,7 +185,9 @@ STRATEGIES = {
         Strategy(
             name="session",
             scheme="cookieAuth",
-            auth_queries=2,
+            # The user, and the session unless the shared cache holds it (base settings).
+            auth_queries=1 if CACHED_SESSIONS else 2,
+            auth_cache_reads=1 if CACHED_SESSIONS else 0,
             sign_in=signed_in(session_post_credentials, session_send_credential),
             post_credentials=session_post_credentials,
             send_credential=session_send_credential,

@@ -35,8 +35,8 @@ def project_copy(tmp_path):
     return tmp_path
 
 
-def load_settings(folder, module, **variables):
-    """Import ``module`` in a new interpreter with only ``variables`` set; return the result."""
+def load_settings(folder, module, code=READ_SETTINGS, **variables):
+    """Run ``code`` with ``module`` in a new interpreter with only ``variables`` set."""
     environ = {
         name: value
         for name, value in os.environ.items()
@@ -44,7 +44,7 @@ def load_settings(folder, module, **variables):
     }
     environ.update(variables, DJANGO_SETTINGS_MODULE=f"config.settings.{module}")
     return subprocess.run(
-        [sys.executable, "-c", READ_SETTINGS],
+        [sys.executable, "-c", code],
         cwd=folder,
         env=environ,
         capture_output=True,
@@ -107,3 +107,18 @@ def test_test_settings_ignore_the_env_file(project_copy):
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0] != DEVELOPMENT_KEY
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://cache.example.com:6379/0", "{{ cookiecutter.project_slug }}.core.sessions"),
+    ],
+)
+def test_sessions_are_read_from_the_cache_only_when_it_is_shared(project_copy, redis_url, engine):
+    code = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    result = load_settings(project_copy, "local", code=code, REDIS_URL=redis_url)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == engine

@@ -69,6 +69,18 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# SESSIONS
+# ------------------------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/topics/http/sessions/#using-cached-sessions
+# With a shared cache, sessions are read from it (no query per request) and written through
+# to the database, so a cache restart logs nobody out (``core/sessions.py``: Django's
+# cached_db engine). Logout deletes both copies, and a password change still ends other
+# sessions (Django checks each session's password hash against the user's). A per-process
+# cache would keep serving a session another process ended, so without Redis sessions stay
+# in the database alone.
+if REDIS_URL:
+    SESSION_ENGINE = "{{ cookiecutter.project_slug }}.core.sessions"
+
 # URLS
 # ------------------------------------------------------------------------------
 ROOT_URLCONF = "config.urls"

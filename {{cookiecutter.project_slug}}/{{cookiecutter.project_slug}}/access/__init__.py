@@ -9,6 +9,8 @@ one object answers every access question for a view:
 - ``perform_create(request, serializer)`` saves a new row with the fields the policy
   controls (its owner, and whatever else the model scopes rows by), never taken from the
   request body.
+- ``seed_fields(user)`` gives the same fields for rows made outside a request, for
+  ``manage.py seed_documents``.
 - ``has_object_permission`` decides what the caller may do to a row they can see.
 - ``schema_parameters`` lists what the policy reads from a request besides the body
   (a header, say), so that the OpenAPI schema documents it.

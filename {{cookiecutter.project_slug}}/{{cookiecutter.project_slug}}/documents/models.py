@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Document(models.Model):
@@ -23,15 +24,23 @@ class Document(models.Model):
 {%- elif cookiecutter.permission_model == "multi_tenant" %}
     tenant = models.ForeignKey("tenancy.Tenant", on_delete=models.CASCADE, related_name="documents")
 {%- endif %}
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default rather than auto_now_add, so that imported or seeded rows keep their own time.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # Lists page through this order by position (``pagination.NewestFirst``); each
+        # index below serves one policy's filter in it, so a page costs the same however
+        # many rows the table holds.
         ordering = ["-created_at", "id"]
         indexes = [
-            models.Index(fields=["owner", "-created_at"]),
-{%- if cookiecutter.permission_model == "multi_tenant" %}
-            models.Index(fields=["tenant", "-created_at"]),
+            models.Index(fields=["owner", "-created_at", "id"], name="document_owner_newest"),
+{%- if cookiecutter.permission_model == "group" %}
+            models.Index(fields=["group", "-created_at", "id"], name="document_group_newest"),
+{%- elif cookiecutter.permission_model == "rbac" %}
+            models.Index(fields=["-created_at", "id"], name="document_newest"),
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+            models.Index(fields=["tenant", "-created_at", "id"], name="document_tenant_newest"),
 {%- endif %}
         ]
 

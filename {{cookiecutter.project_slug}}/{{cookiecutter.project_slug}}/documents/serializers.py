@@ -9,6 +9,15 @@ from .models import Document
 
 
 class DocumentSerializer(serializers.ModelSerializer):
+    # What a row read for this serializer needs from the database, related rows included.
+{%- if cookiecutter.permission_model == "group" %}
+    COLUMNS = ["title", "body", "owner__username", "group__name", "created_at", "updated_at"]
+{%- elif cookiecutter.permission_model == "multi_tenant" %}
+    COLUMNS = ["title", "body", "owner__username", "tenant__slug", "created_at", "updated_at"]
+{%- else %}
+    COLUMNS = ["title", "body", "owner__username", "created_at", "updated_at"]
+{%- endif %}
+
     owner = serializers.CharField(source="owner.username", read_only=True)
 {%- if cookiecutter.permission_model == "group" %}
     group = serializers.SlugRelatedField(

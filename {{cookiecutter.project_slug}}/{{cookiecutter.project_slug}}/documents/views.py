@@ -8,6 +8,7 @@ from rest_framework import permissions, viewsets
 from {{ cookiecutter.project_slug }}.core.events import announce
 
 from .models import Document
+from .pagination import NewestFirst
 from .serializers import DocumentSerializer
 
 AccessPolicy = import_string(settings.DOCUMENTS_ACCESS_POLICY)
@@ -24,12 +25,14 @@ class DocumentViewSet(viewsets.ModelViewSet):
     """
 
     serializer_class = DocumentSerializer
+    pagination_class = NewestFirst
     permission_classes = [permissions.IsAuthenticated, AccessPolicy]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
             return Document.objects.none()
-        queryset = Document.objects.select_related("owner")
+        # The columns the serializer shows and no more: not the owner's password hash.
+        queryset = Document.objects.select_related("owner").only(*DocumentSerializer.COLUMNS)
         return AccessPolicy().scope(self.request, queryset)
 
     def perform_create(self, serializer):

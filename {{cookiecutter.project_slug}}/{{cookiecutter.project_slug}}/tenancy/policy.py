@@ -38,6 +38,16 @@ class TenantPolicy(AccessPolicy):
     def perform_create(self, request, serializer):
         serializer.save(owner=request.user, tenant=request.tenant)
 
+    def seed_fields(self, user):
+        """``user`` as owner, in their only tenant: where their requests act without a header."""
+        memberships = list(Membership.objects.select_related("tenant").filter(user=user)[:2])
+        if len(memberships) != 1:
+            raise ValueError(
+                f"{user.username!r} belongs to {'several tenants' if memberships else 'no tenant'}:"
+                " seeded rows go to a user's only tenant."
+            )
+        return {"owner": user, "tenant": memberships[0].tenant}
+
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True

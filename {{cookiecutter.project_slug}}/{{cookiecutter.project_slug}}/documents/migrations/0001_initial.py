@@ -3,6 +3,7 @@
 import uuid
 
 import django.db.models.deletion
+import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
@@ -26,7 +27,10 @@ class Migration(migrations.Migration):
                 ),
                 ("title", models.CharField(max_length=200)),
                 ("body", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
                 ("updated_at", models.DateTimeField(auto_now=True)),
                 (
                     "owner",
@@ -41,7 +45,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-created_at", "id"],
                 "indexes": [
                     models.Index(
-                        fields=["owner", "-created_at"], name="documents_d_owner_i_13f3b4_idx"
+                        fields=["owner", "-created_at", "id"], name="document_owner_newest"
                     )
                 ],
             },

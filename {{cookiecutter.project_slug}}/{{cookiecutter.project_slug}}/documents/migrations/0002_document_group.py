@@ -22,4 +22,8 @@ class Migration(migrations.Migration):
                 to="auth.group",
             ),
         ),
+        migrations.AddIndex(
+            model_name="document",
+            index=models.Index(fields=["group", "-created_at", "id"], name="document_group_newest"),
+        ),
     ]

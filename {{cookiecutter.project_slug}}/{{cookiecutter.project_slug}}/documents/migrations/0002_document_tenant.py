@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="document",
             index=models.Index(
-                fields=["tenant", "-created_at"], name="documents_d_tenant__5d0994_idx"
+                fields=["tenant", "-created_at", "id"], name="document_tenant_newest"
             ),
         ),
     ]

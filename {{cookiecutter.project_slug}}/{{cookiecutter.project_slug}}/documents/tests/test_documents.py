@@ -4,9 +4,12 @@
 what the model shows to or hides from other users is tested with the model itself.
 """
 
+import re
 import uuid
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -78,7 +81,57 @@ def test_list_query_count_does_not_grow_with_the_page(
         make_document(author, title=f"doc {n}")
     client = login(author)
 
-    with django_assert_num_queries(strategy.auth_queries + policy_queries + 2):  # count + page
+    with django_assert_num_queries(strategy.auth_queries + policy_queries + 1) as queries:
         response = client.get(LIST_URL)
 
     assert len(response.json()["results"]) == rows
+    page_query = queries.captured_queries[-1]["sql"]
+    assert "COUNT(" not in page_query.upper()
+    assert "password" not in page_query  # the rows show the owner's name, nothing else of theirs
+
+
+def test_lists_page_newest_first_by_position(login, author, settings):
+    call_command("seed_documents", author.username, "--count", "45", stdout=StringIO())
+    client = login(author)
+
+    titles, url, pages = [], LIST_URL, 0
+    while url:
+        page = client.get(url).json()
+        assert "count" not in page  # counting every visible row would grow with the table
+        titles += [row["title"] for row in page["results"]]
+        url, pages = page["next"], pages + 1
+
+    assert titles == [f"Seeded document {n}" for n in range(45, 0, -1)]
+    assert pages == -(-45 // settings.REST_FRAMEWORK["PAGE_SIZE"])
+
+
+@pytest.mark.parametrize("cursor", ["bz14", "cj14", "a"])  # "o=x", "r=x", not base64
+def test_a_forged_cursor_is_not_found(login, author, cursor):
+    response = login(author).get(f"{LIST_URL}?cursor={cursor}")
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Invalid cursor"
+
+
+def test_seeded_documents_are_the_ones_their_user_sees(login, author):
+    out = StringIO()
+    call_command("seed_documents", author.username, "--count", "3", stdout=out)
+
+    assert out.getvalue() == f"Created 3 documents for {author.username!r}.\n"
+    titles = [row["title"] for row in login(author).get(LIST_URL).json()["results"]]
+    assert titles == ["Seeded document 3", "Seeded document 2", "Seeded document 1"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["nobody"], "No user 'nobody': create the account first."),
+        (["alice", "--count", "0"], "expected a whole number of at least 1, got '0'"),
+        (["alice", "--batch-size", "x"], "expected a whole number of at least 1, got 'x'"),
+    ],
+)
+def test_seeding_refuses_bad_input_and_writes_nothing(author, arguments, message):
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command("seed_documents", *arguments, stdout=StringIO())
+
+    assert not Document.objects.exists()

@@ -1,8 +1,10 @@
 """Documents scoped to the active tenant, once per authentication strategy."""
 
 import uuid
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from {{ cookiecutter.project_slug }}.documents.models import Document
 from {{ cookiecutter.project_slug }}.tenancy.models import Membership
@@ -196,7 +198,25 @@ def test_list_query_count_does_not_grow_with_the_page(
     )
     client = login(user)
 
-    with django_assert_num_queries(strategy.auth_queries + 1 + 2):  # tenant + count + page
+    with django_assert_num_queries(strategy.auth_queries + 1 + 1):  # tenant + page
         response = client.get(LIST_URL)
 
     assert [row["tenant"] for row in response.json()["results"]] == ["acme"] * rows
+
+
+def test_seeded_documents_go_to_their_users_only_tenant(user, acme, globex):
+    call_command("seed_documents", user.username, "--count", "2", stdout=StringIO())
+
+    assert {document.tenant for document in Document.objects.all()} == {acme}
+
+
+@pytest.mark.parametrize(("member_of", "what"), [(0, "no tenant"), (2, "several tenants")])
+def test_seeding_needs_a_user_with_one_tenant(make_user, make_tenant, member_of, what):
+    alone = make_user("alone")
+    for slug in ["initech", "hooli"][:member_of]:
+        make_tenant(slug, {alone: "member"})
+
+    with pytest.raises(CommandError, match=f"'alone' belongs to {what}: seeded rows go to"):
+        call_command("seed_documents", "alone", stdout=StringIO())
+
+    assert not Document.objects.exists()

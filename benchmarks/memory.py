@@ -12,13 +12,21 @@ requests and reports its resident memory. Prints the medians and their ratio per
 import argparse
 import datetime
 import json
+import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.requests import PROJECT_MODULE, PROJECT_SCRIPT, workbench, write_section
+from benchmarks.requests import (
+    PROJECT_MODULE,
+    PROJECT_SCRIPT,
+    cpu_model,
+    workbench,
+    write_section,
+)
 from tests.template import isolated_environ
 
 MEMORY_MODULE = Path(__file__).with_name("project_memory.py")
@@ -64,8 +72,9 @@ def report(measured_by_model, runs):
         return statistics.median(result[key] for result in results)
 
     lines = [
-        f"Measured {datetime.date.today().isoformat()}; the median of {runs} workers of each "
-        "kind, taking turns; resident memory after the requests, and its peak.",
+        f"Measured {datetime.date.today().isoformat()} on {os.cpu_count()} cores "
+        f"({cpu_model()}), Python {platform.python_version()}; the median of {runs} workers "
+        "of each kind, taking turns; resident memory after the requests, and its peak.",
         "",
         "| Permission model | bare Django + DRF | all-on project | ratio | peak ratio | budget |",
         "|---|---|---|---|---|---|",

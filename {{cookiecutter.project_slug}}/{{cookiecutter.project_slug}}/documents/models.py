@@ -37,6 +37,8 @@ class Document(models.Model):
             models.Index(fields=["owner", "-created_at", "id"], name="document_owner_newest"),
 {%- if cookiecutter.permission_model == "group" %}
             models.Index(fields=["group", "-created_at", "id"], name="document_group_newest"),
+            # For callers who see much of the table: walk it in order, keep what they see.
+            models.Index(fields=["-created_at", "id"], name="document_newest"),
 {%- elif cookiecutter.permission_model == "rbac" %}
             models.Index(fields=["-created_at", "id"], name="document_newest"),
 {%- elif cookiecutter.permission_model == "multi_tenant" %}

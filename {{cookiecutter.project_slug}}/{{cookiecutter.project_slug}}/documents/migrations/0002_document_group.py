@@ -26,4 +26,8 @@ class Migration(migrations.Migration):
             model_name="document",
             index=models.Index(fields=["group", "-created_at", "id"], name="document_group_newest"),
         ),
+        migrations.AddIndex(
+            model_name="document",
+            index=models.Index(fields=["-created_at", "id"], name="document_newest"),
+        ),
     ]

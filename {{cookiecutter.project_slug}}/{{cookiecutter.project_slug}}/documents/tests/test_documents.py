@@ -91,7 +91,8 @@ def test_list_query_count_does_not_grow_with_the_page(
 
 
 def test_lists_page_newest_first_by_position(login, author, settings):
-    call_command("seed_documents", author.username, "--count", "45", stdout=StringIO())
+    seed = ["--count", "45", "--batch-size", "7"]  # batches of 7, the last one short
+    call_command("seed_documents", author.username, *seed, stdout=StringIO())
     client = login(author)
 
     titles, url, pages = [], LIST_URL, 0

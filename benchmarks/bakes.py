@@ -23,7 +23,7 @@ from pathlib import Path
 
 from tests.bakery import bake_all
 from tests.combinations import default_combination, valid_combinations
-from tests.template import TEMPLATE_DIR, bake
+from tests.template import TEMPLATE_DIR, bake, write_cookiecutter_config
 
 BUDGET_SECONDS = 0.15
 
@@ -93,13 +93,7 @@ def main(argv=None):
     rounds = arguments.rounds
     with tempfile.TemporaryDirectory() as config_folder:
         # Away from the user's Cookiecutter settings and replay folder, as in the tests.
-        config = Path(config_folder) / "config.yaml"
-        config.write_text(
-            f"cookiecutters_dir: '{config_folder}/cookiecutters'\n"
-            f"replay_dir: '{config_folder}/replay'\n",
-            encoding="utf-8",
-        )
-        os.environ["COOKIECUTTER_CONFIG"] = str(config)
+        os.environ["COOKIECUTTER_CONFIG"] = str(write_cookiecutter_config(config_folder))
         first = timed(command_line_bake, rounds)
         shared_temp = Path(config_folder) / "temp"
         command_line_bake(Path(config_folder) / "warm-up", shared_temp)

@@ -31,7 +31,15 @@ from pathlib import Path
 from benchmarks.bakes import quiet
 from tests.combinations import all_on_combination, option_values
 from tests.environments import PROJECT_ENVS_DIR, project_environment
-from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, reachable, run
+from tests.template import (
+    TEMPLATE_DIR,
+    bake,
+    describe,
+    isolated_environ,
+    reachable,
+    run,
+    write_cookiecutter_config,
+)
 
 PROJECT_MODULE = Path(__file__).with_name("project_requests.py")
 # Its name inside a baked project, run from the project's root.
@@ -256,12 +264,7 @@ def workbench():
     scratch folder away from the user's Cookiecutter settings and replay folder."""
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        config = scratch / "config.yaml"
-        config.write_text(
-            f"cookiecutters_dir: '{scratch}/cookiecutters'\nreplay_dir: '{scratch}/replay'\n",
-            encoding="utf-8",
-        )
-        os.environ["COOKIECUTTER_CONFIG"] = str(config)
+        os.environ["COOKIECUTTER_CONFIG"] = str(write_cookiecutter_config(scratch))
         with quiet():
             python = project_environment(PROJECT_ENVS_DIR, scratch / "requirements")
         yield python, bake_projects(scratch / "projects")

@@ -13,7 +13,7 @@ from tests.combinations import (
 )
 from tests.environments import PROJECT_ENVS, project_environment
 from tests.shards import parse_shard
-from tests.template import services_answer, unreachable_services
+from tests.template import services_answer, unreachable_services, write_cookiecutter_config
 
 
 def pytest_addoption(parser):
@@ -72,12 +72,7 @@ def cookiecutter_config(tmp_path_factory):
     each bake writes a replay file that parallel workers would race on. The variable also
     reaches the ``cookiecutter`` command lines the tests run.
     """
-    folder = tmp_path_factory.mktemp("cookiecutter-config")
-    config = folder / "config.yaml"
-    config.write_text(
-        f"cookiecutters_dir: '{folder / 'cookiecutters'}'\nreplay_dir: '{folder / 'replay'}'\n",
-        encoding="utf-8",
-    )
+    config = write_cookiecutter_config(tmp_path_factory.mktemp("cookiecutter-config"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("COOKIECUTTER_CONFIG", str(config))
         yield config

@@ -111,6 +111,21 @@ def bake(output_dir, answers=None):
     return Path(project)
 
 
+def write_cookiecutter_config(folder):
+    """A Cookiecutter config file in ``folder`` that keeps its cache and replay files there.
+
+    Set as ``COOKIECUTTER_CONFIG``, it keeps bakes away from the user's own settings (a
+    ``default_context`` would change the files) and replay folder.
+    """
+    folder = Path(folder)
+    config = folder / "config.yaml"
+    config.write_text(
+        f"cookiecutters_dir: '{folder / 'cookiecutters'}'\nreplay_dir: '{folder / 'replay'}'\n",
+        encoding="utf-8",
+    )
+    return config
+
+
 def project_files(root):
     """Every file of a generated tree, relative path to bytes, without the local ``.env``."""
     root = Path(root)

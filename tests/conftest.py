@@ -13,7 +13,13 @@ from tests.combinations import (
 )
 from tests.environments import PROJECT_ENVS, project_environment
 from tests.shards import parse_shard
-from tests.template import services_answer, unreachable_services, write_cookiecutter_config
+from tests.template import (
+    REQUIRE_BROWSER,
+    missing_browser,
+    services_answer,
+    unreachable_services,
+    write_cookiecutter_config,
+)
 
 
 def pytest_addoption(parser):
@@ -200,3 +206,18 @@ def services(request):
     and the suites run on SQLite and local memory otherwise."""
     if not services_answer():
         pytest.skip(f"{' and '.join(unreachable_services())} not reachable")
+
+
+@pytest.fixture(scope="session")
+def browser_available():
+    """Skip (or, with ``TEMPLATE_TESTS_REQUIRE_BROWSER=1``, fail) without a browser.
+
+    Session-scoped, and asked for first, so that a skip comes before the shared
+    environment is built.
+    """
+    missing = missing_browser()
+    if missing:
+        reason = "; ".join(missing)
+        if os.environ.get(REQUIRE_BROWSER) == "1":
+            pytest.fail(f"{REQUIRE_BROWSER}=1, but {reason}")
+        pytest.skip(f"no browser to drive: {reason}")

@@ -24,6 +24,10 @@ from cookiecutter.prompt import prompt_for_config
 SERVICES = {"PostgreSQL": 5432, "Redis": 6379}
 # Set (by CI) to make unreachable services a failure instead of a skip.
 REQUIRE_SERVICES = "TEMPLATE_TESTS_REQUIRE_SERVICES"
+# Debian's Chromium, which the browser tests drive; Playwright's own downloads are never used.
+CHROMIUM = Path("/usr/bin/chromium")
+# Set (by CI) to make a missing browser a failure instead of a skip.
+REQUIRE_BROWSER = "TEMPLATE_TESTS_REQUIRE_BROWSER"
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_TEMPLATE_DIR = TEMPLATE_DIR / "{{cookiecutter.project_slug}}"
@@ -215,6 +219,16 @@ def reachable(port):
 def unreachable_services():
     """The services the tests use that do not answer, named for a skip reason."""
     return [f"{name} (127.0.0.1:{port})" for name, port in SERVICES.items() if not reachable(port)]
+
+
+def missing_browser():
+    """What this machine lacks to run the browser tests, as sentences (none: it can run)."""
+    missing = []
+    if importlib.util.find_spec("playwright") is None:
+        missing.append("the playwright package is not installed (requirements-test.txt)")
+    if not os.access(CHROMIUM, os.X_OK):
+        missing.append(f"Chromium is not at {CHROMIUM} (Debian package: chromium)")
+    return missing
 
 
 def services_answer():

@@ -22,6 +22,7 @@ from compare.trees import difference, git
 from tests.combinations import default_combination, is_valid, option_values
 from tests.template import (
     ANSWERS_FILE,
+    CHROMIUM,
     TEMPLATE_DIR,
     bake,
     pre_gen,
@@ -300,3 +301,43 @@ def test_identical_configurations_differ_in_nothing(default_bake):
     patch, changes = difference(default_bake, default_bake)
 
     assert (patch, changes) == ("", {})
+
+
+def test_the_html_page_stands_alone_in_a_browser(browser_available, tmp_path):
+    """Chromium opens the page with the network cut off: every section is there, a diff per
+    file the report lists, and the page asks for nothing beyond itself."""
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "compare.html"
+    result = run_compare(
+        "defaults", "auth_api_key=yes,cors=no", "--format", "html", "--output", page_file
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(
+        run_compare("defaults", "auth_api_key=yes,cors=no", "--format", "json").stdout
+    )
+    listed = sum(len(entries) for entries in report["files"].values())
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        try:
+            context = browser.new_context(java_script_enabled=False, offline=True)
+            page = context.new_page()
+            requested = []
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto(page_file.as_uri())
+            sections = page.locator("section").evaluate_all("nodes => nodes.map(n => n.id)")
+            title = page.locator("h1").inner_text()
+            options = page.locator("#options tbody tr").count()
+            dependencies = page.locator("#dependencies tbody tr").count()
+            diffs = page.locator("#diff details.file").count()
+            diff_tables = page.locator("#diff details.file table.diff").count()
+        finally:
+            browser.close()
+
+    assert sections == ["options", "files", "dependencies", "settings", "api", "migrations", "diff"]
+    assert title == "defaults → auth_api_key=yes,cors=no"
+    assert options == len(report["options"]) == 2
+    assert dependencies == 2  # + djangorestframework-api-key, - django-cors-headers
+    assert diffs == diff_tables == listed
+    assert requested == [page_file.as_uri()]

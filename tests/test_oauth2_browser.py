@@ -17,9 +17,7 @@ import base64
 import contextlib
 import hashlib
 import http.client
-import importlib.util
 import json
-import os
 import re
 import secrets
 import socket
@@ -28,19 +26,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.combinations import default_combination
-from tests.template import bake, describe, isolated_environ, run, stop_process_group
+from tests.template import CHROMIUM, bake, describe, isolated_environ, run, stop_process_group
 
 pytestmark = pytest.mark.generated
 
-# Debian's Chromium; Playwright's own browser downloads are never used.
-CHROMIUM = Path("/usr/bin/chromium")
-# Set (by CI) to make a missing browser a failure instead of a skip.
-REQUIRE_BROWSER = "TEMPLATE_TESTS_REQUIRE_BROWSER"
 APPLICATION = "Field Notes"
 SCOPES = ("Read your data", "Change your data")
 STATE = "xyz"
@@ -49,31 +42,6 @@ BEARER = "Bearer"
 # Seconds Playwright waits for a page or an element, and the server has to start.
 PAGE_TIMEOUT = 30
 START_TIMEOUT = 120
-
-
-def missing_browser():
-    """What this machine lacks to run the browser test, as sentences (none: it can run)."""
-    missing = []
-    if importlib.util.find_spec("playwright") is None:
-        missing.append("the playwright package is not installed (requirements-test.txt)")
-    if not os.access(CHROMIUM, os.X_OK):
-        missing.append(f"Chromium is not at {CHROMIUM} (Debian package: chromium)")
-    return missing
-
-
-@pytest.fixture(scope="session")
-def browser_available():
-    """Skip (or, with ``TEMPLATE_TESTS_REQUIRE_BROWSER=1``, fail) without a browser.
-
-    Session-scoped, and asked for first, so that a skip comes before the shared
-    environment is built.
-    """
-    missing = missing_browser()
-    if missing:
-        reason = "; ".join(missing)
-        if os.environ.get(REQUIRE_BROWSER) == "1":
-            pytest.fail(f"{REQUIRE_BROWSER}=1, but {reason}")
-        pytest.skip(f"no browser to drive: {reason}")
 
 
 def free_port():

@@ -202,12 +202,12 @@ def doc_blocks():
 def test_template_readme_bakes_a_project_as_written(tmp_path, user_tools, project_python):
     """The bake command, from a copy of the template, exactly as the README shows it.
 
-    The commands of docs/ run after it in the same copy, as a reader of the README would
-    go on; the test command (README and docs/testing.md) is left to .ci/run. The copy
+    The README's other commands (the comparison), then those of docs/, run after it in the
+    same copy, as a reader of the README would go on; the test command (README and docs/testing.md) is left to .ci/run. The copy
     finds the generated projects' shared environment where a reader who ran the tests
     has it (the request benchmark uses it), not built a second time.
     """
-    bake_command, test_command = shell_blocks(TEMPLATE_DIR / "README.md")
+    bake_command, *other_commands, test_command = shell_blocks(TEMPLATE_DIR / "README.md")
     clone = tmp_path / "template"
     shutil.copytree(
         TEMPLATE_DIR,
@@ -225,6 +225,8 @@ def test_template_readme_bakes_a_project_as_written(tmp_path, user_tools, projec
     project = clone / "my_api"
     assert project_files(project) == project_files(bake(tmp_path / "api", {}))
     assert f"cd {project}" in output
+    for block in other_commands:
+        run_block(block, clone, env)
     for block in doc_blocks():
         if block == test_command or (NEEDS_SERVICES in block and not services_answer()):
             continue

@@ -11,12 +11,10 @@ requests and reports its resident memory. Prints the medians and their ratio per
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,10 +22,10 @@ from benchmarks.requests import (
     PROJECT_MODULE,
     PROJECT_SCRIPT,
     cpu_model,
+    run_script,
     workbench,
     write_section,
 )
-from tests.template import isolated_environ
 
 MEMORY_MODULE = Path(__file__).with_name("project_memory.py")
 # Its name inside a baked project, next to the request benchmark's module it imports.
@@ -39,20 +37,7 @@ BUDGET = 1.5
 def run_mode(python, project, mode):
     """What ``project_memory.py`` printed in ``mode``, run in ``project``."""
     database = f"sqlite:///{project / 'benchmark-memory.sqlite3'}"
-    command = [str(python), MEMORY_SCRIPT, mode]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=isolated_environ(DATABASE_URL=database),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"$ {' '.join(command)} in {project}\n{result.stdout}{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1]) if mode != "prepare" else None
+    return run_script(python, project, [MEMORY_SCRIPT, mode], timeout=600, DATABASE_URL=database)
 
 
 def measure(python, project, runs):

@@ -91,14 +91,14 @@ COMPARISONS = [
 ]
 
 
-def run_project(python, project, rounds, requests, **env):
-    """The results of ``project_requests.py`` run in ``project`` with ``python``.
+def run_script(python, project, arguments, timeout=1800, **env):
+    """What a benchmark script, run from ``project``'s root with ``python``, printed last
+    (one JSON document), or None when it printed nothing.
 
     The environment is stripped of what would leak into the project, as in the tests, then
     given ``env`` (``DATABASE_URL``, ``REDIS_URL``).
     """
-    shutil.copy(PROJECT_MODULE, project / PROJECT_SCRIPT)
-    command = [str(python), PROJECT_SCRIPT, "--rounds", str(rounds), "--requests", str(requests)]
+    command = [str(python), *map(str, arguments)]
     result = subprocess.run(
         command,
         cwd=project,
@@ -106,12 +106,21 @@ def run_project(python, project, rounds, requests, **env):
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=1800,
+        timeout=timeout,
         check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"$ {' '.join(command)} in {project}\n{result.stdout}{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    printed = result.stdout.strip().splitlines()
+    return json.loads(printed[-1]) if printed else None
+
+
+def run_project(python, project, rounds, requests, **env):
+    """The results of ``project_requests.py`` run in ``project`` with ``python``."""
+    shutil.copy(PROJECT_MODULE, project / PROJECT_SCRIPT)
+    return run_script(
+        python, project, [PROJECT_SCRIPT, "--rounds", rounds, "--requests", requests], **env
+    )
 
 
 def use_services(choice):

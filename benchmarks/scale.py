@@ -11,10 +11,8 @@ the largest. ``--write`` puts the tables into ``docs/performance.md``.
 
 import argparse
 import datetime
-import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,11 +22,11 @@ from benchmarks.requests import (
     REDIS_URL,
     cpu_model,
     fresh_database,
+    run_script,
     use_services,
     workbench,
     write_section,
 )
-from tests.template import isolated_environ
 
 SCALE_MODULE = Path(__file__).with_name("project_scale.py")
 # Its name inside a baked project, next to the request benchmark's module it imports.
@@ -40,22 +38,12 @@ def run_project(python, project, rounds, requests, database, sizes=None):
     """The results of ``project_scale.py`` run in ``project`` on ``database``."""
     shutil.copy(PROJECT_MODULE, project / PROJECT_SCRIPT)
     shutil.copy(SCALE_MODULE, project / SCALE_SCRIPT)
-    command = [str(python), SCALE_SCRIPT, "--rounds", str(rounds), "--requests", str(requests)]
+    arguments = [SCALE_SCRIPT, "--rounds", rounds, "--requests", requests]
     if sizes:
-        command += ["--sizes", *map(str, sizes)]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=isolated_environ(DATABASE_URL=database, REDIS_URL=REDIS_URL),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
+        arguments += ["--sizes", *sizes]
+    return run_script(
+        python, project, arguments, timeout=3600, DATABASE_URL=database, REDIS_URL=REDIS_URL
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"$ {' '.join(command)} in {project}\n{result.stdout}{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def model_table(results):

@@ -55,8 +55,8 @@ def move(project, overrides):
             return [], []
         # The merge needs the files as generated (the patch's preimages) in the project's
         # object store, whatever the user has done to them since.
-        for path in project_files(a):
-            git(top, "hash-object", "-w", str(a / path))
+        paths = "".join(f"{a / path}\n" for path in project_files(a))
+        git(top, "hash-object", "-w", "--stdin-paths", input_text=paths)
     with tempfile.NamedTemporaryFile("w", suffix=".patch", encoding="utf-8") as patch_file:
         patch_file.write(patch)
         patch_file.flush()

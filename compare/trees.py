@@ -41,10 +41,11 @@ def bake_quietly(folder, answers):
         return bake(folder, answers)
 
 
-def git(repository, *arguments, check=True):
+def git(repository, *arguments, check=True, input_text=None):
     result = subprocess.run(
         ["git", *GIT_IDENTITY, *arguments],
         cwd=repository,
+        input=input_text,
         capture_output=True,
         text=True,
         check=False,

@@ -61,8 +61,29 @@ PROJECT_MODULES = frozenset(
     }
 )
 
-SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Each pattern must match a whole answer (``fullmatch``): ``$`` would also match before a
+# trailing newline, letting ``my_api\n`` through.
+SLUG_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# A PEP 440 version, as the specification's appendix spells it (without the local part,
+# which a published package may not carry): pip refuses to install a project whose
+# pyproject.toml names anything else.
+# https://packaging.python.org/en/latest/specifications/version-specifiers/#appendix-parsing-version-strings-with-regular-expressions
+VERSION_PATTERN = re.compile(
+    r"""
+    v?
+    (?:[0-9]+!)?                                      # epoch
+    [0-9]+(?:\.[0-9]+)*                               # release
+    (?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?  # pre-release
+    (?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?     # post-release
+    (?:[-_.]?dev[-_.]?[0-9]*)?                        # development release
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Free text that lands in one-line places (a README heading, pyproject.toml, the schema's
+# title): printable, on one line. The name must also say something.
+TEXT_OPTIONS = ("project_name", "description", "author_name")
+REQUIRED_TEXT_OPTIONS = ("project_name",)
 
 
 def problem(option, value, what, fix):
@@ -71,7 +92,7 @@ def problem(option, value, what, fix):
 
 
 def check_slug(slug):
-    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+    if not isinstance(slug, str) or not SLUG_PATTERN.fullmatch(slug):
         return problem(
             "project_slug",
             slug,
@@ -93,9 +114,32 @@ def check_slug(slug):
 
 
 def check_email(email):
-    if isinstance(email, str) and EMAIL_PATTERN.match(email):
+    if isinstance(email, str) and EMAIL_PATTERN.fullmatch(email):
         return None
     return problem("email", email, "does not look like an email", "use name@example.com")
+
+
+def check_version(version):
+    if isinstance(version, str) and VERSION_PATTERN.fullmatch(version):
+        return None
+    return problem(
+        "version",
+        version,
+        "is not a PEP 440 public version",
+        "use a version such as 0.1.0 or 1.0rc1",
+    )
+
+
+def check_text(option, text):
+    said = isinstance(text, str) and (text.strip() or option not in REQUIRED_TEXT_OPTIONS)
+    if said and text.isprintable():
+        return None
+    return problem(
+        option,
+        text,
+        "is not one line of printable text",
+        "use letters, digits, spaces and punctuation, without line breaks or tabs",
+    )
 
 
 def check_timezone(name):
@@ -158,6 +202,8 @@ def validate(context, defaults):
         for found in (
             check_slug(context.get("project_slug")),
             check_email(context.get("email")),
+            check_version(context.get("version")),
+            *(check_text(option, context.get(option)) for option in TEXT_OPTIONS),
             check_timezone(context.get("timezone")),
             check_auth(context),
             check_mfa(context),

@@ -177,10 +177,12 @@ def describe(result):
     return f"$ {' '.join(result.args)}\n(exit {result.returncode})\n{result.stdout}"
 
 
-# Slugs the template must refuse: not lowercase identifiers, keywords (hard and soft), and
-# names that shadow a module the generated project imports or ships.
+# Slugs the template must refuse: not lowercase identifiers (whole: a trailing newline
+# too), keywords (hard and soft), and names that shadow a module the generated project
+# imports or ships.
 BAD_SLUGS = (
     "My-API",
+    "my_api\n",
     "1api",
     "my api",
     "MyApi",

@@ -28,6 +28,12 @@ BAD_INPUT = {
         ["ERROR: auth_mfa=True: ", *pre_gen.PASSWORD_LOGINS],
     ),
     "email": (["email=jane.example.com"], ["ERROR: email='jane.example.com': "]),
+    "email with a newline": (
+        ["email=jane@example.com\n"],
+        ["ERROR: email='jane@example.com\\n': "],
+    ),
+    "version": (["version=0.1.0\n"], ["ERROR: version='0.1.0\\n': "]),
+    "name on two lines": (["project_name=My\nAPI"], ["ERROR: project_name='My\\nAPI': "]),
     "timezone": (["timezone=Mars/Base"], ["ERROR: timezone='Mars/Base': "]),
     "choice": (["permission_model=nobody"], ["nobody", "choice variable permission_model"]),
     "audit choice": (["audit_log=sometimes"], ["sometimes", "choice variable audit_log"]),

@@ -197,6 +197,7 @@ def test_the_formats_say_the_same(tmp_path):
     [
         ("colour=blue", "colour"),
         ("cors=maybe", "cors"),
+        ("project_slug=my_api\n", "project_slug"),
         ("permission_model=everyone", "permission_model"),
         ("auth_session=no,auth_jwt=no", "auth_*"),
         ("auth_session=no,auth_jwt=no,auth_api_key=yes,auth_mfa=yes", "auth_mfa"),

@@ -32,6 +32,14 @@ BAD_VALUES = [
     ("email", "jane"),
     ("email", "jane@example"),
     ("email", "jane doe@example.com"),
+    ("email", "jane@example.com\n"),
+    ("version", "0.1.0\n"),
+    ("version", "one"),
+    ("version", "1.0+local"),
+    ("project_name", ""),
+    ("project_name", "My\nAPI"),
+    ("description", "Two\nlines"),
+    ("author_name", "Jane\tDoe"),
     ("timezone", "Mars/Base"),
     ("timezone", ""),
     ("permission_model", "nobody"),
@@ -51,6 +59,24 @@ def test_bad_value_gives_one_line_naming_the_option(option, value):
     assert problems[0].startswith(f"{option}={value!r}: ")
     assert "Fix: " in problems[0]
     assert "\n" not in problems[0]
+
+
+GOOD_VALUES = [
+    ("version", "1.0rc1"),
+    ("version", "2026.12"),
+    ("version", "1.0.post1.dev2"),
+    ("version", "1.0-alpha"),
+    ("project_name", "Café API (v2)"),
+    ("description", ""),
+    ("email", "jane.doe+api@example.co.uk"),
+]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), GOOD_VALUES, ids=[f"{option}={value!r}" for option, value in GOOD_VALUES]
+)
+def test_good_values_pass(option, value):
+    assert problems_for(**{option: value}) == []
 
 
 def test_no_authentication_strategy_is_refused():

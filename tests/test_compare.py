@@ -197,7 +197,6 @@ def test_the_formats_say_the_same(tmp_path):
     [
         ("colour=blue", "colour"),
         ("cors=maybe", "cors"),
-        ("project_slug=my_api\n", "project_slug"),
         ("permission_model=everyone", "permission_model"),
         ("auth_session=no,auth_jwt=no", "auth_*"),
         ("auth_session=no,auth_jwt=no,auth_api_key=yes,auth_mfa=yes", "auth_mfa"),
@@ -212,6 +211,17 @@ def test_bad_input_is_refused_as_the_hook_refuses_it(spec, option):
     assert line.startswith(f"ERROR: {option}=")
     assert "Fix: " in line
     assert result.stdout == ""
+
+
+def test_an_answers_file_is_checked_whole(tmp_path):
+    """A recorded slug with a trailing newline is refused, as the hook refuses it."""
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"project_slug": "my_api\n"}), encoding="utf-8")
+
+    result = run_compare("defaults", str(answers))
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith("ERROR: project_slug='my_api\\n': ")
 
 
 def test_refusals_match_the_hooks_own_words():

@@ -37,6 +37,7 @@ DERIVED_FACTS = {
     "oauth2_throttling": lambda known: known["auth_oauth2"] and known["throttling"],
     "oauth2_api_key_endpoints": lambda known: known["auth_oauth2"] and known["api_key_endpoints"],
     "mfa_oauth2": lambda known: known["auth_mfa"] and known["auth_oauth2"],
+    "mfa_throttling": lambda known: known["auth_mfa"] and known["throttling"],
     # The README shows the two-factor walkthrough as curl commands with a token login.
     "mfa_curl_walkthrough": lambda known: (
         known["auth_mfa"] and (known["auth_jwt"] or known["auth_token"])
@@ -130,6 +131,7 @@ OWNED_PATHS = {
     },
     "oauth2_api_key_endpoints": {True: ["{slug}/auth_oauth2/tests/test_api_keys.py"]},
     "mfa_oauth2": {True: ["{slug}/auth_mfa/tests/test_oauth2_sign_in.py"]},
+    "mfa_throttling": {True: ["{slug}/auth_mfa/tests/test_throttling.py"]},
     "mfa_curl_walkthrough": {True: ["{slug}/auth_mfa/tests/test_readme.py"]},
     "mfa_http_walkthrough": {True: ["{slug}/auth_mfa/tests/test_readme_requests.py"]},
     "api_key_endpoints": {

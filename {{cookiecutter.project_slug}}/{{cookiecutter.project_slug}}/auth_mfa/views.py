@@ -1,5 +1,4 @@
 import segno
-from django.contrib.auth import authenticate
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, permissions, status
@@ -8,7 +7,7 @@ from rest_framework.views import APIView
 
 from {{ cookiecutter.project_slug }}.core.events import announce
 from {{ cookiecutter.project_slug }}.core.permissions import OwnLoginOnly
-from {{ cookiecutter.project_slug }}.users.login import issue_credential
+from {{ cookiecutter.project_slug }}.users.login import confirm_password, issue_credential
 
 from . import factors
 from .models import Challenge
@@ -166,9 +165,13 @@ class VerifyView(APIView):
 
 
 class ReauthenticatedView(APIView):
-    """A change to the caller's second factor, allowed with a current code or the password."""
+    """A change to the caller's second factor, allowed with a current code or the password.
+
+    A password is checked as a login checks it, so these endpoints share the logins' rate.
+    """
 
     permission_classes = [permissions.IsAuthenticated, OwnLoginOnly]
+    throttle_scope = "login"
 
     def refusal(self, request):
         """Why the caller may not go on (an exception to raise once the checks are saved)."""
@@ -184,7 +187,7 @@ class ReauthenticatedView(APIView):
                 return exceptions.Throttled(verification.retry_after)
             if verification.method is None:
                 return exceptions.PermissionDenied(INVALID_CODE)
-        elif authenticate(request, username=user.get_username(), password=data["password"]) != user:
+        elif not confirm_password(request, user, data["password"]):
             return exceptions.PermissionDenied("Wrong password.")
         return None
 

@@ -4,6 +4,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from django.contrib.auth import views as auth_views
 from django.db import transaction
+from django.http import JsonResponse
 from oauth2_provider import views as oauth2_views
 from oauth2_provider.settings import oauth2_settings
 
@@ -51,16 +52,35 @@ class AuthorizationView(oauth2_views.AuthorizationView):
 
 
 class TokenView(oauth2_views.TokenView):
-    """django-oauth-toolkit's token endpoint, one transaction per request.
+    """django-oauth-toolkit's token endpoint, serving only the grants the server offers, one
+    transaction per request.
+
+    A grant it does not serve is refused before anything else is looked at. oauthlib would
+    check the password of a ``password`` grant through ``authenticate()`` before refusing
+    the grant, answering a right password differently from a wrong one: an oracle for
+    anyone holding a public client's id, outside the API logins' rates and events.
 
     The validator locks the code or refresh token it checks; the lock holds until the new
     tokens are saved and the old code or token is spent, so each works once however many
     requests present it at the same time.
     """
 
-    @transaction.atomic
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        # oauthlib reads parameters from the query string too: every grant_type counts.
+        grant_types = request.GET.getlist("grant_type") + request.POST.getlist("grant_type")
+        if grant_types not in ([grant] for grant in oauth2_settings.OAUTH2_GRANT_TYPES_SUPPORTED):
+            return unsupported_grant_type()
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+
+def unsupported_grant_type():
+    """The token endpoint's answer to a grant it does not serve (RFC 6749, section 5.2)."""
+    return JsonResponse(
+        {"error": "unsupported_grant_type"},
+        status=400,
+        headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+    )
 
 
 class RevokeTokenView(oauth2_views.RevokeTokenView):

@@ -47,6 +47,20 @@ class CredentialsSerializer(serializers.Serializer):
         return attrs
 
 
+def confirm_password(request, user, password):
+    """Whether ``password`` is ``user``'s, checked as a login checks it.
+
+    For an endpoint that asks a signed-in user for their password again: the check goes
+    through ``authenticate()``, so the lockout counts a wrong one, and a wrong one is
+    announced as ``login.failed``, like a failed login.
+    """
+    username = user.get_username()
+    if authenticate(request=request, username=username, password=password) == user:
+        return True
+    announce("login.failed", request=request, username=username, reason="wrong_password")
+    return False
+
+
 @dataclass(frozen=True)
 class Issuer:
     """How a strategy issues its credential to a user whose login is complete."""

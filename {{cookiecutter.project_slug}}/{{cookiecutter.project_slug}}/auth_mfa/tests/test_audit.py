@@ -89,3 +89,16 @@ def test_a_reset_from_the_shell_is_recorded(enrol, user, recorded):
     [event] = recorded("credential.revoked")
     assert (event["actor"], event["strategy"]) == (None, "command")
     assert event["target_id"] == str(user.pk)
+
+
+def test_a_wrong_password_to_disable_is_a_failed_login(
+    signed_in, password_strategy, user, enrol, recorded
+):
+    client = signed_in(user)
+    enrol(user)
+
+    assert client.post(DISABLE_URL, {"password": "not-the-password"}).status_code == 403
+
+    [event] = recorded("login.failed")
+    assert (event["actor_username"], event["strategy"]) == ("alice", password_strategy.name)
+    assert event["details"] == {"username": "alice", "reason": "wrong_password"}

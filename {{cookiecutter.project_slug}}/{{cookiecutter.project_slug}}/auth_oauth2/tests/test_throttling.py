@@ -4,7 +4,14 @@ import pytest
 from django.test import Client
 from oauth2_provider.models import get_application_model
 
-from .clients import LOGIN_URL, Browser, bearer, client_credentials, make_application
+from .clients import (
+    LOGIN_URL,
+    TOKEN_URL,
+    Browser,
+    bearer,
+    client_credentials,
+    make_application,
+)
 
 ME_URL = "/api/auth/me/"
 
@@ -43,6 +50,19 @@ def test_the_login_page_shares_the_lockout(user, password, failures_limit):
 
     assert locked.status_code == 200
     assert "_auth_user_id" not in browser.client.session
+
+
+def test_password_grants_do_not_reach_the_lockout(user, password, other_user, failures_limit):
+    application = make_application(
+        other_user,
+        get_application_model().GRANT_PASSWORD,
+        client_type=get_application_model().CLIENT_PUBLIC,
+    )
+    fields = {"grant_type": "password", "client_id": application.client_id}
+    for _ in range(failures_limit + 1):
+        Client().post(TOKEN_URL, {**fields, "username": user.username, "password": "wrong"})
+
+    assert Browser().sign_in(user.username, password).status_code == 302
 
 
 def test_the_login_page_limits_failures_per_address(make_user, settings):

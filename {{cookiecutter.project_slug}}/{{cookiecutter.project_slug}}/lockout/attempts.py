@@ -1,7 +1,6 @@
-from django.contrib.auth import get_user_model
-
 from {{ cookiecutter.project_slug }}.core.clients import client_ip
 from {{ cookiecutter.project_slug }}.throttling.counters import FixedWindowCounter
+from {{ cookiecutter.project_slug }}.users.models import username_key
 
 
 class LoginAttempt:
@@ -10,8 +9,9 @@ class LoginAttempt:
     Failures count per username and client IP (``login_failures``), so guessing from one
     address stops early without locking the owner out from theirs, and per username
     whatever the IP (``login_failures_any_ip``, higher), against guessing spread over many
-    addresses. The username is counted as the backend looks it up, case folded, so spaces,
-    case or a number do not open another count.
+    addresses. The username is counted by ``username_key``, which gives every spelling the
+    database's lookup takes for one user the same key, so case, a dotted capital I or a
+    number do not open another count.
 
     The counts are taken before the check and given back when the password was right or the
     attempt was refused: they hold failures plus checks in flight, so concurrent attempts
@@ -22,7 +22,7 @@ class LoginAttempt:
     SCOPES = ("login_failures", "login_failures_any_ip")
 
     def __init__(self, username, request):
-        name = get_user_model().normalize_username(str(username)).casefold()
+        name = username_key(username)
         per_ip, any_ip = (FixedWindowCounter(scope) for scope in self.SCOPES)
         self.windows = [
             (per_ip, per_ip.window(name, client_ip(request))),

@@ -1,9 +1,29 @@
+import unicodedata
 import uuid
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Lower
+
+
+# The one character whose lowercase form is longer than itself in Python (``str.lower``
+# follows Unicode's full mappings): U+0130, capital I with a dot above, is "i" and a
+# combining dot there. The databases' ``LOWER`` map each character to one (PostgreSQL
+# through the C library or ICU: "i"; SQLite only folds ASCII).
+SIMPLE_LOWERCASE = str.maketrans({"\u0130": "i"})
+
+
+def username_key(username):
+    """What a count keyed on ``username`` (failed logins, say) is keyed on.
+
+    Every spelling that finds the same user gets the same key, so no spelling opens a count
+    of its own: the key lowers each character as the database's ``LOWER`` does in the
+    lookup below, then merges more (compatibility forms, case folding), which at worst
+    shares a count between spellings that find nobody.
+    """
+    lowered = str(username).translate(SIMPLE_LOWERCASE).lower()
+    return unicodedata.normalize("NFKC", lowered).casefold()
 
 
 class CaseInsensitiveUserManager(UserManager):

@@ -72,6 +72,22 @@ def test_a_username_is_counted_as_the_login_looks_it_up(
     assert post(stored, password).status_code == 401
 
 
+@pytest.mark.parametrize(
+    ("failed_as", "tried_as"),
+    [("kite", "kİte"), ("kİte", "kite"), ("KITE", "KİTE")],
+)
+def test_every_spelling_of_a_locked_username_is_locked(
+    settings, post, make_user, password, failed_as, tried_as
+):
+    """``kİte`` finds ``kite`` on PostgreSQL, whose ``LOWER`` maps a dotted capital I to i."""
+    make_user("kite")
+    for _ in range(limit(settings, "login_failures")):
+        assert post(failed_as, "wrong").status_code == 401
+
+    assert post(tried_as, password).status_code == 401
+    assert post("kite", password).status_code == 401
+
+
 def test_a_locked_login_does_not_look_the_user_up(settings, post, user, password):
     for _ in range(limit(settings, "login_failures")):
         post("alice", "wrong")

@@ -1,17 +1,21 @@
 """Settings for the test suite: fast, isolated and independent of the local .env file."""
 
 from .base import *  # noqa: F403
-{%- set overridden = [] %}
+{%- set overridden = ["BASE_DIR", "DATABASES"] %}
 {%- if cookiecutter.throttling %}{% set _ = overridden.append("REST_FRAMEWORK") %}{% endif %}
 {%- if cookiecutter.auth_token %}{% set _ = overridden.append("REST_KNOX") %}{% endif %}
-{%- if overridden %}
 from .base import {{ overridden | join(", ") }}
-{%- endif %}
 
 DEBUG = False
 # Not a secret: used only by the test suite, never by a running server.
 SECRET_KEY = "test-only-key-not-used-by-any-running-server-0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["testserver"]
+
+# SQLite tests run on a file, configured as the server's (base.py): requests from several
+# threads then wait for each other's writes as a server's workers do. In memory they would
+# share one cache and lock whole tables instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
 # Hashing with Argon2 on every created user would dominate the run time.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

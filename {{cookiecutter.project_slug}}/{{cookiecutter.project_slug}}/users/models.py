@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Lower
 
-
 # The one character whose lowercase form is longer than itself in Python (``str.lower``
 # follows Unicode's full mappings): U+0130, capital I with a dot above, is "i" and a
 # combining dot there. The databases' ``LOWER`` map each character to one (PostgreSQL

@@ -181,8 +181,6 @@ def test_managers_withdraw_invitations(login, other_user, dave, acme, invite):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_accepts_create_one_membership(make_user, make_tenant):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises every write, so the accepts cannot race; run on PostgreSQL")
     dave = make_user("dave")
     acme = make_tenant("acme", {make_user("alice"): "owner"})
     invitation = Invitation.objects.create(tenant=acme, username="dave", user=dave)

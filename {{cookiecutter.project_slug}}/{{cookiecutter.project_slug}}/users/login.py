@@ -51,8 +51,8 @@ def confirm_password(request, user, password):
     """Whether ``password`` is ``user``'s, checked as a login checks it.
 
     For an endpoint that asks a signed-in user for their password again: the check goes
-    through ``authenticate()``, so the lockout counts a wrong one, and a wrong one is
-    announced as ``login.failed``, like a failed login.
+    through ``authenticate()``, so whatever counts failed logins counts a wrong one, and a
+    wrong one is announced as ``login.failed``, like a failed login.
     """
     username = user.get_username()
     if authenticate(request=request, username=username, password=password) == user:

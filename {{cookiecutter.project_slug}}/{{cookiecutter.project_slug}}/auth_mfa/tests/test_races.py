@@ -2,6 +2,7 @@
 them at the same moment: real threads, on PostgreSQL through the row locks the checks take,
 on SQLite (a file) by waiting for the one writer."""
 
+import copy
 import threading
 
 import pytest
@@ -59,11 +60,27 @@ def assert_one_success(results):
     assert statuses.count(200) == 1, statuses
 
 
+def tabs(client, count):
+    """``count`` clients sending what ``client`` sends (its cookies, its CSRF header), each
+    with a cookie jar of its own, as a browser's tabs: the answer one request gets (a new
+    session, a rotated CSRF token) changes nothing another sends."""
+    copies = []
+    for _ in range(count):
+        tab = APIClient(enforce_csrf_checks=True)
+        tab.cookies = copy.copy(client.cookies)
+        if "csrftoken" in tab.cookies:
+            tab.credentials(HTTP_X_CSRFTOKEN=tab.cookies["csrftoken"].value)
+        copies.append(tab)
+    return copies
+
+
 def test_one_mfa_token_sent_at_once_logs_in_once(password_strategy, start_login, user, enrol):
     codes = enrol(user)
     [(client, mfa_token)] = logins(password_strategy, start_login, user, 1)
 
-    results = at_once([verify_call(client, mfa_token, codes[i]) for i in range(THREADS)])
+    results = at_once(
+        [verify_call(tab, mfa_token, codes[i]) for i, tab in enumerate(tabs(client, THREADS))]
+    )
 
     assert sorted(result.status_code for result in results) == [200] + [401] * (THREADS - 1)
 

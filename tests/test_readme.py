@@ -6,17 +6,23 @@ package caches as they are. The template README's bake runs in a copy of the tem
 test command is the one ``.ci/run`` runs, as written, so it is not run again from inside
 the tests. The generated README's commands run in fresh bakes of a few configurations,
 once by the pip commands and once by the uv ones. A command that serves (``runserver``,
-``gunicorn``) runs until the server answers, then is stopped.
+``gunicorn``) runs until the server answers, then is stopped. The administrator the
+README's ``createsuperuser`` step makes then signs in, through the README's server.
 """
 
 import contextlib
 import http.client
+import http.cookiejar
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -84,8 +90,12 @@ def shell_blocks(readme):
     return post_gen.SHELL_BLOCK.findall(Path(readme).read_text(encoding="utf-8"))
 
 
+# The variables a command sets for itself (``NAME=value``), before the program it runs.
+LEADING_VARIABLES = re.compile(r"^(?:\w+=(?:'[^']*'|\S*) +)*")
+
+
 def uses_uv(command):
-    return command.startswith("uv ")
+    return LEADING_VARIABLES.sub("", command, count=1).startswith("uv ")
 
 
 # The generated test that runs the README's walkthroughs against a live server: their
@@ -251,12 +261,58 @@ def check_server(block, project, env, lock_dir, scratch):
     host = PRODUCTION_ENV["DJANGO_ALLOWED_HOSTS"] if production else "127.0.0.1"
     with serving(block, project, env, lock_dir) as (process, log):
         status, location = wait_for_answer(process, log, host)
+        # The address runserver prints, the site's root, points at the docs and the schema.
+        root = None if production else json.loads(fetch(urllib.request.build_opener(), "/").read())
     output = log.read_text()
     if production:
         assert (status, location) == (301, f"https://{host}/api/docs/"), output
     else:
         assert status == 200, output
         assert "Password (shown once): " in output
+        assert (root["docs"], root["schema"]) == ("/api/docs/", "/api/schema/"), root
+
+
+def fetch(browser, path, form=None):
+    """``path`` from the local server, through ``browser`` (which keeps its cookies)."""
+    url = f"http://{SERVER_ADDRESS[0]}:{SERVER_ADDRESS[1]}{path}"
+    data = None if form is None else urllib.parse.urlencode(form).encode()
+    return browser.open(urllib.request.Request(url, data=data), timeout=30)
+
+
+def check_administrator(block, serve, project, env, lock_dir, combination):
+    """After the README's ``createsuperuser`` step, its administrator signs in to the admin
+    over HTTP, as a browser does, and reads the audit log with that sign-in where the API
+    takes the admin's session (``audit_log=database`` with ``auth_session``).
+
+    The server is the README's own, started by the last command of its run block.
+    """
+    words = shlex.split(block)
+    password = next(word for word in words if word.startswith("DJANGO_SUPERUSER_PASSWORD="))
+    password = password.partition("=")[2]
+    username = words[words.index("--username") + 1]
+    browser = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    server_command = serve.rsplit(" && ", 1)[-1]
+    with serving(server_command, project, env, lock_dir) as (process, log):
+        wait_for_answer(process, log, "127.0.0.1")
+        form = fetch(browser, "/admin/login/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+        signed_in = fetch(
+            browser,
+            "/admin/login/",
+            {
+                "csrfmiddlewaretoken": token,
+                "username": username,
+                "password": password,
+                "next": "/admin/",
+            },
+        )
+        assert urllib.parse.urlsplit(signed_in.url).path == "/admin/", log.read_text()
+        assert 'action="/admin/logout/"' in signed_in.read().decode(), log.read_text()
+        if combination["audit_log"] == "database" and combination["auth_session"]:
+            events = json.loads(fetch(browser, "/api/audit/events/").read())
+            assert "results" in events, events
 
 
 def commit_runs_the_hooks(project, env):
@@ -294,6 +350,9 @@ def test_generated_readme_commands_work_as_written(
         block for block in shell_blocks(project / "README.md") if uses_uv(block) == (tool == "uv")
     ]
     assert blocks, f"the README shows no {tool} command"
+    assert [block for block in blocks if "createsuperuser" in block], (
+        f"the README shows no {tool} command that creates an administrator"
+    )
     env = fresh_shell(user_tools, TEMPLATE=str(TEMPLATE_DIR))
     lock_dir = tmp_path_factory.getbasetemp().parent
     for block in blocks:
@@ -302,6 +361,9 @@ def test_generated_readme_commands_work_as_written(
         elif block.startswith("git init"):
             run_block(block, project, env, prefix=offline())
             commit_runs_the_hooks(project, env)
+        elif "createsuperuser" in block:
+            run_block(block, project, env)
+            check_administrator(block, blocks[0], project, env, lock_dir, combination)
         elif is_live_walkthrough(block):
             # The project's own suite, run by the test command above, runs these blocks as
             # written against a live server, with the variables the README names.

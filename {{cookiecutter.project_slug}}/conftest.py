@@ -13,6 +13,7 @@ import json
 import logging
 {% endif -%}
 import re
+import shlex
 {%- if cookiecutter.throttling %}
 import threading
 import time
@@ -27,9 +28,7 @@ import pytest
 import redis
 import time_machine
 {%- endif %}
-{%- if cookiecutter.auth_session %}
 from django.conf import settings
-{%- endif %}
 from django.core.cache import cache
 from django.core.management import call_command
 {%- if cookiecutter.throttling %}
@@ -62,6 +61,8 @@ pytest_plugins = ["{{ cookiecutter.project_slug }}.audit.tests.sweep"]
 {%- endif %}
 
 PASSWORD = "correct-horse-battery-staple"
+# A fenced shell block of the README: a command to type as it stands.
+SHELL_BLOCK = re.compile(r"^```bash\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
 {%- if cookiecutter.throttling %}
 # Where the concurrency tests find Redis when REDIS_URL does not say.
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
@@ -389,6 +390,46 @@ def run_demo_user(db):
         printed = output.getvalue()
         password = re.search(r"^Password \(shown once\): (\S+)$", printed, re.MULTILINE)[1]
         return DemoUser(User.objects.get(username="demo"), password, printed)
+
+    return run
+
+
+@dataclass(frozen=True)
+class Administrator:
+    """The superuser the README's ``createsuperuser`` step made, and its password."""
+
+    user: User
+    password: str
+
+
+@pytest.fixture
+def run_admin_step(db, monkeypatch):
+    """Return ``run() -> Administrator``: the README's step that creates an administrator.
+
+    Its command is read from the README and run with the arguments and the variable it is
+    written with, in-process, so that the account lands in the test database and signs in
+    through the test client: the README and what the tests prove cannot drift apart.
+    """
+
+    def run():
+        readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+        [line] = [
+            block
+            for block in SHELL_BLOCK.findall(readme)
+            if "createsuperuser" in block and "uv run" not in block
+        ]
+        words = shlex.split(line)
+        script = words.index("manage.py")
+        # Before the program that runs manage.py: the variables the shell sets for it.
+        variables = dict(word.split("=", 1) for word in words[: script - 1])
+        command, *arguments = words[script + 1 :]
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        call_command(command, *arguments, stdout=StringIO())
+        username = arguments[arguments.index("--username") + 1]
+        return Administrator(
+            User.objects.get(username=username), variables["DJANGO_SUPERUSER_PASSWORD"]
+        )
 
     return run
 

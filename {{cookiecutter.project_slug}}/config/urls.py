@@ -1,4 +1,5 @@
-"""URL configuration: the API under /api/, the admin under DJANGO_ADMIN_URL."""
+"""URL configuration: the API under /api/, the admin under DJANGO_ADMIN_URL, and a root
+that points at the API's documentation."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,6 +13,8 @@ from drf_spectacular.views import (
 {%- else %}
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 {%- endif %}
+
+from {{ cookiecutter.project_slug }}.core.views import site_root
 
 api_patterns = [
     path("auth/", include("{{ cookiecutter.project_slug }}.users.urls")),
@@ -48,6 +51,7 @@ api_patterns = [
 ]
 
 urlpatterns = [
+    path("", site_root, name="root"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include(api_patterns)),
 {%- if cookiecutter.auth_oauth2 %}

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -41,6 +42,33 @@ def test_staff_read_every_event_newest_first(staff, user, other_user):
 
 def test_other_callers_are_refused(strategy, login, user):
     assert login(user).get(URL).status_code == 403
+
+
+def readme_section(heading):
+    """The words of the README's section headed ``## <heading>``, one space apart."""
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    return " ".join(readme.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0].split())
+
+
+def test_the_administrator_of_the_readme_reads_every_event(strategy, login, run_admin_step, user):
+    record("first.event", actor=user)
+    administrator = run_admin_step()
+
+    response = login(administrator.user, administrator.password).get(URL)
+
+    assert response.status_code == 200, response.content
+    assert "first.event" in [event["event"] for event in response.json()["results"]]
+
+
+def test_the_demo_user_reads_the_events_as_the_readme_says(strategy, login, run_demo_user):
+    """The README names this endpoint as the one the demo user cannot use, unless the
+    permission model gives the demo user a part of the data whose events it reads."""
+    refused = f"but `GET {URL}`, which is for staff" in readme_section("Run it locally")
+    demo = run_demo_user()
+
+    response = login(demo.user, demo.password).get(URL)
+
+    assert response.status_code == (403 if refused else 200), response.content
 
 
 def test_anonymous_callers_must_authenticate(db):

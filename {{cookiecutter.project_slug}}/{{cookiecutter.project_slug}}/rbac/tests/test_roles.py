@@ -37,6 +37,16 @@ def test_only_role_managers_reach_the_endpoints(login, user, assign, role):
     assert Role.objects.filter(name="admin").exists()
 
 
+def test_the_administrator_of_the_readme_manages_roles_without_a_role(login, run_admin_step, user):
+    """The README's superuser holds every permission, ``rbac.manage_roles`` included."""
+    administrator = run_admin_step()
+    client = login(administrator.user, administrator.password)
+
+    assert client.get(ROLES_URL).status_code == 200
+    assigned = client.post(ASSIGNMENTS_URL, {"user": user.pk, "role": "editor"})
+    assert assigned.status_code == 201, assigned.content
+
+
 def test_the_default_roles_are_listed_with_their_permissions(login, admin):
     response = login(admin).get(ROLES_URL)
 

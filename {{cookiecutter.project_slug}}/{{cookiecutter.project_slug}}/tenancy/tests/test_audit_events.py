@@ -59,3 +59,16 @@ def test_staff_read_every_tenants_events(login, user, other_user, tenants, make_
 
 def test_a_caller_without_a_tenant_is_refused(login, make_user, db):
     assert login(make_user("loner")).get(URL).status_code == 403
+
+
+def test_the_demo_user_reads_the_demo_tenants_events(login, run_demo_user):
+    """As the README says: it owns the ``demo`` tenant, its only one, whose events it reads."""
+    demo = run_demo_user()
+    client = login(demo.user, demo.password)
+    assert client.post("/api/documents/", {"title": "Plan"}).status_code == 201
+
+    response = client.get(URL, {"event": "document.created"})
+
+    assert response.status_code == 200
+    [event] = response.json()["results"]
+    assert event["partition"] == str(demo.user.memberships.get().tenant.pk)

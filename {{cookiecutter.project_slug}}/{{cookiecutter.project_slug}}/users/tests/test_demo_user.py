@@ -5,6 +5,8 @@ What the permission model grants it on top is tested with the model itself.
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 
 from {{ cookiecutter.project_slug }}.documents.models import Document
 from {{ cookiecutter.project_slug }}.users.models import User
@@ -58,3 +60,31 @@ def test_demo_user_refuses_to_run_without_debug(settings):
         call_command("demo_user")
 
     assert not User.objects.exists()
+
+
+def admin_login(username, password):
+    """Sign in on the admin's login page; return the client and the page's answer."""
+    client = Client()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+    )
+    return client, response
+
+
+def test_the_readme_admin_step_opens_the_admin_the_demo_user_stays_out_of(
+    run_demo_user, run_admin_step
+):
+    """The README keeps the demo user an ordinary account and has a superuser created for
+    the admin; each gets what the README says."""
+    demo = run_demo_user()
+    administrator = run_admin_step()
+
+    assert not demo.user.is_staff
+    assert administrator.user.is_superuser
+    refused_client, refused = admin_login(demo.user.username, demo.password)
+    assert refused.status_code == 200  # the form again, with its error
+    assert refused_client.get(reverse("admin:index")).status_code == 302
+    client, signed_in = admin_login(administrator.user.username, administrator.password)
+    assert signed_in.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200

@@ -29,13 +29,27 @@ class CaseInsensitiveUserManager(UserManager):
     """Finds a user by username whatever its case, the way the unique constraint compares.
 
     Every login (the admin, the API, ``createsuperuser``'s check) goes through
-    ``get_by_natural_key``, so ``Alice`` logs in as ``alice``.
+    ``get_by_natural_key``, so ``Alice`` logs in as ``alice``; every command and view that
+    takes a typed username goes through ``named`` too, so ``Alice`` names the same account
+    there as at the login, never nobody, and never a second account beside ``alice``.
     """
 
-    def get_by_natural_key(self, username):
-        return self.alias(username_lower=Lower("username")).get(
+    def named(self, username):
+        """The users ``username`` names as a login compares it: at most one.
+
+        A queryset, so that a caller narrows it (active users only) or looks through it
+        (the memberships of that user) instead of comparing names in a way of its own.
+        """
+        return self.alias(username_lower=Lower("username")).filter(
             username_lower=Lower(Value(username))
         )
+
+    def get_by_username(self, username):
+        """The user ``username`` names, as at the login; ``User.DoesNotExist`` if nobody."""
+        return self.named(username).get()
+
+    def get_by_natural_key(self, username):
+        return self.get_by_username(username)
 
 
 class User(AbstractUser):

@@ -30,3 +30,23 @@ def test_create_api_key_command_refuses_bad_input(user, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("create_api_key", *args)
     assert not UserAPIKey.objects.exists()
+
+
+def test_create_api_key_command_finds_the_user_as_the_login_does(user, capsys):
+    call_command("create_api_key", "ALICE", "--name", "deploy")
+
+    assert UserAPIKey.objects.get().user == user
+    assert " for alice (shown once): " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("username", ["nobody", "Bob"])
+def test_create_api_key_command_names_the_user_it_did_not_find(make_user, username):
+    make_user("bob", is_active=False)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("create_api_key", username, "--name", "x")
+
+    assert str(refused.value) == (
+        f"No active user named {username!r}: create the account, or reactivate it."
+    )
+    assert not UserAPIKey.objects.exists()

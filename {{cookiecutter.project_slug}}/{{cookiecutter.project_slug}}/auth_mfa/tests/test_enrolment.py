@@ -141,3 +141,22 @@ def test_reset_mfa_removes_a_users_factors(user, enrol):
         call_command("reset_mfa", user.username)
     with pytest.raises(CommandError, match="username: no user named 'nobody'"):
         call_command("reset_mfa", "nobody")
+
+
+def test_reset_mfa_finds_the_user_as_the_login_does(user, other_user, enrol):
+    enrol(user)
+    enrol(other_user)
+    output = StringIO()
+
+    call_command("reset_mfa", "ALICE", stdout=output)
+
+    assert output.getvalue() == "Two-factor authentication is off for alice.\n"
+    assert list(TOTPDevice.objects.values_list("user__username", flat=True)) == ["bob"]
+    with pytest.raises(CommandError) as refused:
+        call_command("reset_mfa", "Alice")
+    assert str(refused.value) == "username: 'alice' has no second factor to remove."
+    with pytest.raises(CommandError) as refused:
+        call_command("reset_mfa", "nobody")
+    assert str(refused.value) == (
+        "username: no user named 'nobody': check the name (case does not matter)."
+    )

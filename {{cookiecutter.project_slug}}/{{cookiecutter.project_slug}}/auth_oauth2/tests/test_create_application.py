@@ -66,3 +66,29 @@ def test_bad_input_is_refused_and_nothing_is_created(user, args, message):
         create(*args)
 
     assert not Application.objects.exists()
+
+
+def test_the_owner_is_found_as_the_login_finds_users(user):
+    output = StringIO()
+    call_command(
+        "create_oauth2_application",
+        "reports",
+        *("--user", "ALICE", "--grant", "client-credentials"),
+        stdout=output,
+    )
+
+    assert Application.objects.get().user == user
+    assert output.getvalue().startswith("Application 'reports' for alice:\n")
+
+
+@pytest.mark.parametrize("username", ["nobody", "Bob"])
+def test_an_owner_not_found_is_named_with_the_fix(make_user, username):
+    make_user("bob", is_active=False)
+
+    with pytest.raises(CommandError) as refused:
+        create("x", "--user", username, "--grant", "client-credentials")
+
+    assert str(refused.value) == (
+        f"--user: no active user named {username!r}: create the account, or reactivate it."
+    )
+    assert not Application.objects.exists()

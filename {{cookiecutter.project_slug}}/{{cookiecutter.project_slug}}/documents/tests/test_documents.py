@@ -123,6 +123,15 @@ def test_seeded_documents_are_the_ones_their_user_sees(login, author):
     assert titles == ["Seeded document 3", "Seeded document 2", "Seeded document 1"]
 
 
+def test_seeding_finds_the_user_as_the_login_does(login, author):
+    out = StringIO()
+    call_command("seed_documents", "ALICE", "--count", "2", stdout=out)
+
+    assert out.getvalue() == "Created 2 documents for 'alice'.\n"
+    titles = [row["title"] for row in login(author).get(LIST_URL).json()["results"]]
+    assert titles == ["Seeded document 2", "Seeded document 1"]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

@@ -3,6 +3,8 @@
 What the permission model grants it on top is tested with the model itself.
 """
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -50,6 +52,20 @@ def test_running_it_again_resets_the_password_and_duplicates_nothing(run_demo_us
     assert second.user.check_password(second.password)
     assert not second.user.check_password(first.password)
     assert second.output.replace(second.password, "") == first.output.replace(first.password, "")
+
+
+def test_another_case_resets_the_demo_user_instead_of_adding_one(run_demo_user, settings):
+    first = run_demo_user()
+    settings.DEBUG = True
+    output = StringIO()
+
+    call_command("demo_user", "--username", "Demo", stdout=output)
+
+    assert list(User.objects.values_list("username", flat=True)) == ["demo"]
+    password = output.getvalue().rsplit(" ", 1)[-1].strip()
+    first.user.refresh_from_db()
+    assert first.user.check_password(password)
+    assert output.getvalue().startswith("User 'demo' is ready")
 
 
 @pytest.mark.django_db

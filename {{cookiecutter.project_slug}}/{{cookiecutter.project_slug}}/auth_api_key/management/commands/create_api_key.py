@@ -27,16 +27,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, name, read_only, expires_in_days, **options):
 {%- endif %}
-        user = User.objects.filter(username=username, is_active=True).first()
+        user = User.objects.named(username).filter(is_active=True).first()
         if user is None:
-            raise CommandError(f"No active user named {username!r}.")
+            raise CommandError(
+                f"No active user named {username!r}: create the account, or reactivate it."
+            )
         if expires_in_days is not None and expires_in_days < 1:
             raise CommandError("--expires-in-days must be at least 1.")
 {%- if cookiecutter.permission_model == "multi_tenant" %}
         if tenant is not None:
             tenant = Tenant.objects.filter(slug=tenant, memberships__user=user).first()
             if tenant is None:
-                raise CommandError(f"{username} is not a member of that tenant.")
+                raise CommandError(f"{user.username} is not a member of that tenant.")
 {%- endif %}
         expiry = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
         api_key, key = UserAPIKey.objects.create_key(
@@ -51,4 +53,4 @@ class Command(BaseCommand):
         announce(
             "credential.issued", actor=user, target=api_key, kind="api_key", strategy="command"
         )
-        self.stdout.write(f"API key {api_key.prefix} for {username} (shown once): {key}")
+        self.stdout.write(f"API key {api_key.prefix} for {user.username} (shown once): {key}")

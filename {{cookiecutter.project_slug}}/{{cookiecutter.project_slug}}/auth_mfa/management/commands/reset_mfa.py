@@ -1,8 +1,8 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from {{ cookiecutter.project_slug }}.auth_mfa import factors
 from {{ cookiecutter.project_slug }}.core.events import announce
+from {{ cookiecutter.project_slug }}.users.models import User
 
 
 class Command(BaseCommand):
@@ -15,13 +15,14 @@ class Command(BaseCommand):
         parser.add_argument("username", help="The user whose second factor to remove.")
 
     def handle(self, *args, username, **options):
-        user_model = get_user_model()
         try:
-            user = user_model.objects.get_by_natural_key(username)
-        except user_model.DoesNotExist:
-            raise CommandError(f"username: no user named {username!r}.") from None
+            user = User.objects.get_by_username(username)
+        except User.DoesNotExist:
+            raise CommandError(
+                f"username: no user named {username!r}: check the name (case does not matter)."
+            ) from None
         if not factors.has_mfa(user):
-            raise CommandError(f"username: {username!r} has no second factor to remove.")
+            raise CommandError(f"username: {user.username!r} has no second factor to remove.")
         factors.remove_mfa(user)
         announce("credential.revoked", target=user, kind="totp_device", strategy="command")
-        self.stdout.write(f"Two-factor authentication is off for {username}.")
+        self.stdout.write(f"Two-factor authentication is off for {user.username}.")

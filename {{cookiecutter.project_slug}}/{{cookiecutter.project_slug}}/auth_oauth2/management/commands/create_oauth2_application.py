@@ -42,9 +42,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, name, user, grant, client_type, redirect_uris, **options):
-        owner = User.objects.filter(username=user, is_active=True).first()
+        owner = User.objects.named(user).filter(is_active=True).first()
         if owner is None:
-            raise CommandError(f"--user: no active user named {user!r}.")
+            raise CommandError(
+                f"--user: no active user named {user!r}: create the account, or reactivate it."
+            )
         if grant == "authorization-code" and not redirect_uris:
             raise CommandError("--redirect-uri: the authorization-code grant needs at least one.")
         if grant == "client-credentials":
@@ -72,7 +74,7 @@ class Command(BaseCommand):
             )
             raise CommandError(f"The application is not valid: {problems}") from error
         application.save()
-        self.stdout.write(f"Application {name!r} for {user}:")
+        self.stdout.write(f"Application {name!r} for {owner.username}:")
         self.stdout.write(f"client_id: {application.client_id}")
         if secret:
             self.stdout.write(f"client_secret (shown once): {secret}")

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=positive_int, default=2000)
 
     def handle(self, *args, username, count, batch_size, **options):
-        user = User.objects.filter(username=username).first()
+        user = User.objects.named(username).first()
         if user is None:
             raise CommandError(f"No user {username!r}: create the account first.")
         policy = import_string(settings.DOCUMENTS_ACCESS_POLICY)()
@@ -53,4 +53,4 @@ class Command(BaseCommand):
                     )
                     for n in range(start + 1, min(start + batch_size, count) + 1)
                 )
-        self.stdout.write(f"Created {count} documents for {username!r}.")
+        self.stdout.write(f"Created {count} documents for {user.username!r}.")

@@ -22,8 +22,8 @@ class Command(BaseCommand):
             raise CommandError("demo_user is for local development only (DEBUG is off).")
         password = secrets.token_urlsafe(12)
         with transaction.atomic():
-            granted = self.prepare(username, password)
-        summary = f"User {username!r} is ready"
+            user, granted = self.prepare(username, password)
+        summary = f"User {user.username!r} is ready"
         if granted:
             summary += f"; it {granted}"
         self.stdout.write(f"{summary}.")
@@ -32,14 +32,16 @@ class Command(BaseCommand):
     def prepare(self, username, password):
         """Create or reset the account, then let the access policy in force equip it.
 
-        The policy knows what its model requires (a role or a membership, say), so this
-        command works unchanged whichever permission model the project uses.
+        The account is found as the login finds it, so ``Demo`` resets ``demo`` rather
+        than clash with it. The policy knows what its model requires (a role or a
+        membership, say), so this command works unchanged whichever permission model the
+        project uses.
         """
-        user, _ = User.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.com"}
-        )
+        user = User.objects.named(username).first()
+        if user is None:
+            user = User(username=username, email=f"{username}@example.com")
         user.set_password(password)
         user.is_active = True
-        user.save(update_fields=["password", "is_active"])
+        user.save()
         policy = import_string(settings.DOCUMENTS_ACCESS_POLICY)()
-        return policy.prepare_demo_user(user)
+        return user, policy.prepare_demo_user(user)

@@ -6,7 +6,8 @@ from .resolver import bound_tenant_id, membership_in
 class TenantMembersPolicy(permissions.BasePermission):
     """Members of the tenant in the URL read its members and may leave; managers change them.
 
-    Managers are its owners and admins. Leaving is deleting one's own membership.
+    Managers are its owners and admins. Leaving is deleting one's own membership: the
+    membership the URL found, however the URL spelt the username.
 
     Non-members get 404: a tenant's member list does not reveal that the tenant exists.
     """
@@ -15,9 +16,12 @@ class TenantMembersPolicy(permissions.BasePermission):
 
     def has_permission(self, request, view):
         membership = membership_in(request, view.kwargs["tenant_slug"])
-        if request.method in permissions.SAFE_METHODS or membership.manages_tenant:
+        return request.method in (*permissions.SAFE_METHODS, "DELETE") or membership.manages_tenant
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS or request.membership.manages_tenant:
             return True
-        return request.method == "DELETE" and view.kwargs.get("username") == request.user.username
+        return obj.user_id == request.user.pk
 
 
 class TenantManagersPolicy(permissions.BasePermission):

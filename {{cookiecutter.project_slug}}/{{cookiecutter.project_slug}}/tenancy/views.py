@@ -78,6 +78,7 @@ class MemberViewSet(
 ):
     """Members of the tenant in the URL, by username; people join by accepting an invitation.
 
+    The username in the URL names a member as the login compares it, whatever its case.
     Only owners grant, change or take away the owner role, and a tenant always keeps at
     least one owner. Any member may leave by deleting their own membership.
     """
@@ -93,6 +94,14 @@ class MemberViewSet(
         if getattr(self, "swagger_fake_view", False):  # schema generation has no real caller
             return Membership.objects.none()
         return for_tenant(Membership.objects.select_related("user"), self.request)
+
+    def get_object(self):
+        """The membership of the user the URL names, found as the login finds users."""
+        members = self.filter_queryset(self.get_queryset())
+        named = User.objects.named(self.kwargs[self.lookup_url_kwarg])
+        membership = get_object_or_404(members, user__in=named)
+        self.check_object_permissions(self.request, membership)
+        return membership
 
     @transaction.atomic
     def perform_update(self, serializer):
@@ -133,7 +142,8 @@ class TenantInvitationViewSet(
 
     Sending one answers the same whether or not the username exists, so this endpoint
     cannot be used to find accounts; an invitation for an unknown username is never
-    accepted. Inviting again renews the invitation with the new role.
+    accepted. The username names its account as the login compares it, whatever its
+    case. Inviting again renews the invitation with the new role.
     """
 
     serializer_class = InvitationSerializer
@@ -149,10 +159,11 @@ class TenantInvitationViewSet(
         role = serializer.validated_data.get("role", Membership.Role.MEMBER)
         ensure_may_touch_owners(self.request, role)
         tenant = self.request.tenant
-        if tenant.memberships.filter(user__username=username).exists():
+        named = User.objects.named(username)
+        if tenant.memberships.filter(user__in=named).exists():
             raise exceptions.ValidationError({"username": ["Already a member."]})
         defaults = {
-            "user": User.objects.filter(username=username, is_active=True).first(),
+            "user": named.filter(is_active=True).first(),
             "role": role,
             "invited_by": self.request.user,
             "expires_at": invitation_expiry(),

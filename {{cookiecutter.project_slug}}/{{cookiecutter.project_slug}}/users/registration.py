@@ -10,7 +10,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
@@ -45,12 +44,15 @@ class RegisterSerializer(serializers.Serializer):
     def save(self):
         """Create the account if both names are free; otherwise do the same work for nothing.
 
-        Hashing the password either way keeps a taken name from answering faster. The
-        unique constraints settle a race between two sign-ups for the same name.
+        Hashing the password either way keeps a taken name from answering faster. A name
+        is taken as the login finds it, which is how the unique constraint compares; the
+        constraints settle a race between two sign-ups for the same name.
         """
         data = self.validated_data
-        taken = Q(username__iexact=data["username"]) | Q(email__iexact=data["email"])
-        if User.objects.filter(taken).exists():
+        taken = User.objects.named(data["username"]) | User.objects.filter(
+            email__iexact=data["email"]
+        )
+        if taken.exists():
             make_password(data["password"])
             return
         try:

@@ -116,6 +116,28 @@ def test_the_answer_does_not_reveal_whether_a_username_exists(login, user, acme,
     assert [row["username"] for row in listed] == ["dave", "zed"]
 
 
+def test_a_username_names_its_account_whatever_its_case(login, user, acme, dave):
+    client = login(user)
+
+    known = client.post(tenant_invitations_url("acme"), {"username": "DAVE"})
+    unknown = client.post(tenant_invitations_url("acme"), {"username": "ZED"})
+    member = client.post(tenant_invitations_url("acme"), {"username": "Bob"})
+
+    assert (known.status_code, unknown.status_code) == (201, 201)
+    volatile = {"id", "username", "created_at", "expires_at"}
+    assert {k: v for k, v in known.json().items() if k not in volatile} == {
+        k: v for k, v in unknown.json().items() if k not in volatile
+    }
+    assert known.json()["username"] == "DAVE"  # as typed, as for an unknown username
+    assert member.status_code == 400
+    assert member.json()["errors"] == {"username": ["Already a member."]}
+    received = login(dave).get(INVITATIONS_URL).json()["results"]
+    assert [row["id"] for row in received] == [known.json()["id"]]
+    accepted = login(dave).post(answer_url(known.json()["id"], "accept"))
+    assert accepted.status_code == 201, accepted.content
+    assert roles(acme)["dave"] == "member"
+
+
 def test_an_invitation_for_an_unknown_username_is_never_accepted(login, user, acme, make_user):
     login(user).post(tenant_invitations_url("acme"), {"username": "zed"})
     zed = make_user("zed")  # registers the name after the invitation was sent

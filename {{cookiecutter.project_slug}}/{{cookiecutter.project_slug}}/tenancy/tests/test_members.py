@@ -85,6 +85,17 @@ def test_members_may_leave(login, stranger, acme, role):
     assert roles(acme) == {"alice": "owner", "bob": "admin"}
 
 
+def test_the_url_names_a_member_whatever_the_case(login, other_user, stranger, acme):
+    admin, member = login(other_user), login(stranger)
+
+    assert admin.get(members_url("acme", "CAROL")).json()["username"] == "carol"
+    assert admin.get(members_url("acme", "nobody")).status_code == 404
+    assert admin.patch(members_url("acme", "Carol"), {"role": "viewer"}).status_code == 200
+    assert member.delete(members_url("acme", "BOB")).status_code == 403
+    assert member.delete(members_url("acme", "Carol")).status_code == 204
+    assert roles(acme) == {"alice": "owner", "bob": "admin"}
+
+
 def test_owners_may_leave_unless_they_are_the_last(login, user, other_user, acme):
     client = login(user)
 

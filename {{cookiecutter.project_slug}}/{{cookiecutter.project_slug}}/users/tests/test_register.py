@@ -50,6 +50,16 @@ def test_alice_cannot_register_beside_alice(api_client, user):
     assert list(User.objects.values_list("username", flat=True)) == ["alice"]
 
 
+def test_a_username_is_taken_only_where_the_login_would_find_it(api_client, make_user):
+    make_user("kite")
+
+    api_client.post(REGISTER_URL, {**NEW_USER, "username": "KITE"})
+    api_client.post(REGISTER_URL, {**NEW_USER, "username": "k\u0131te"})  # dotless i
+
+    assert sorted(User.objects.values_list("username", flat=True)) == ["kite", "k\u0131te"]
+    assert User.objects.get_by_natural_key("K\u0131TE").username == "k\u0131te"
+
+
 def test_the_database_refuses_usernames_differing_only_in_case(make_user, user):
     with pytest.raises(IntegrityError):
         make_user("ALICE", email="other@example.com")

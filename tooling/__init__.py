@@ -8,4 +8,6 @@ generated projects run in (``environments``) and the full run's shards (``shards
 
 ``tests/``, ``benchmarks/`` and ``compare/`` import this package; it imports none of them
 and nothing of pytest, so a benchmark or the compare command runs without the test suite.
+The import contracts in ``pyproject.toml`` (``lint-imports``, run by
+``tests/test_imports.py``) hold both directions.
 """

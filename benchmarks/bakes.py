@@ -6,13 +6,12 @@ Prints, measured in this one run: the median wall time of a ``cookiecutter --no-
 command (a new Python process, both hooks as Cookiecutter runs them), first without and
 then with the compile cache of the template's Jinja extension, of one bake through
 Cookiecutter's API in this process, and the amortised cost per combination of the tests'
-bulk bake of every valid combination (``tests/bakery.py``), with the deduplication ratio
+bulk bake of every valid combination (``tooling/bakery.py``), with the deduplication ratio
 (distinct files checked and linted / files baked). The bulk figure is what the template's
 budget is about: under 0.15 s per combination.
 """
 
 import argparse
-import contextlib
 import os
 import statistics
 import subprocess
@@ -21,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bakery import bake_all
-from tests.combinations import default_combination, valid_combinations
-from tests.template import TEMPLATE_DIR, bake, write_cookiecutter_config
+from tooling.bakery import bake_all
+from tooling.combinations import default_combination, valid_combinations
+from tooling.template import TEMPLATE_DIR, bake, quiet, write_cookiecutter_config
 
 BUDGET_SECONDS = 0.15
 
@@ -38,21 +37,6 @@ def timed(action, rounds):
             action(folder)
             times.append(time.perf_counter() - started)
     return statistics.median(times)
-
-
-@contextlib.contextmanager
-def quiet():
-    """Silence file descriptor 1 too: the post-generation hook, a subprocess, prints the
-    next steps there."""
-    saved = os.dup(1)
-    with open(os.devnull, "wb") as devnull:
-        sys.stdout.flush()
-        os.dup2(devnull.fileno(), 1)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
 
 
 def api_bake(folder):

@@ -6,7 +6,7 @@
 Bakes the all-on combination (every authentication strategy, MFA, throttling, CORS, the
 audit log in the database) once per permission model, and runs
 ``benchmarks/project_requests.py`` in each, in the shared environment of the template's
-tests (``tests/environments.py``; built on first use). Prints markdown tables of each row's
+tests (``tooling/environments.py``; built on first use). Prints markdown tables of each row's
 time per request as a ratio to a bare rest framework view, with the queries and cache
 calls of one request, and the comparisons DESIGN.md's budgets name. With PostgreSQL and
 Redis on 127.0.0.1 (``--services auto`` finds them, ``on`` requires them), a second set
@@ -28,18 +28,11 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from benchmarks.bakes import quiet
-from tests.combinations import all_on_combination, option_values
-from tests.environments import PROJECT_ENVS_DIR, project_environment
-from tests.template import (
-    TEMPLATE_DIR,
-    bake,
-    describe,
-    isolated_environ,
-    reachable,
-    run,
-    write_cookiecutter_config,
-)
+from tooling.combinations import all_on_combination, option_values
+from tooling.commands import describe, isolated_environ, run
+from tooling.environments import PROJECT_ENVS_DIR, project_environment
+from tooling.services import reachable
+from tooling.template import TEMPLATE_DIR, bake, quiet, write_cookiecutter_config
 
 PROJECT_MODULE = Path(__file__).with_name("project_requests.py")
 # Its name inside a baked project, run from the project's root.

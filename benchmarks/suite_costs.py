@@ -6,7 +6,7 @@ Each summary is what ``pytest --full --full-summary PATH`` wrote: one JSON line 
 generated suite, with its combination, wall and CPU seconds (measured with two suites at
 a time on two cores, as a shard runs them). A random sample (``--sample 40``) is enough.
 The model is linear: a base plus a CPU cost per option value away from the default,
-fitted by least squares, written to ``tests/suite_costs.json``. The command prints the
+fitted by least squares, written to ``tooling/suite_costs.json``. The command prints the
 fit's error and what a full run takes: total CPU time in suites, extrapolated from the
 sample's mean, and wall time over N shards, from the model and the sample's ratio of wall
 to CPU time.
@@ -19,8 +19,8 @@ import os
 import sys
 from pathlib import Path
 
-from tests.combinations import option_values, valid_combinations
-from tests.shards import COSTS_FILE, expected_seconds, feature, features, slices
+from tooling.combinations import option_values, valid_combinations
+from tooling.shards import COSTS_FILE, expected_seconds, feature, features, slices
 
 # Besides its suites, a shard installs the shared environment (about 1.5 minutes here)
 # and bakes and checks its slice.

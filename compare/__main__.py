@@ -2,7 +2,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tests.template import project_files
+from tooling.template import project_files
 
 from . import render
 from .configurations import BadInput, configuration

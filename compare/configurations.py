@@ -18,7 +18,7 @@ from pathlib import Path
 from cookiecutter.generate import generate_context
 from cookiecutter.prompt import prompt_for_config
 
-from tests.template import ANSWERS_FILE, COOKIECUTTER_JSON, pre_gen, template_options
+from tooling.template import ANSWERS_FILE, COOKIECUTTER_JSON, pre_gen, template_options
 
 DEFAULTS = "defaults"
 TRUE = frozenset({"yes", "y", "true", "on", "1"})

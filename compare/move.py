@@ -10,7 +10,7 @@ answers file is one of the generated files, so the patch updates it too.
 import tempfile
 from pathlib import Path
 
-from tests.template import ANSWERS_FILE, project_files
+from tooling.template import ANSWERS_FILE, project_files
 
 from .configurations import BadInput, checked, parse_overrides, read_answers_file
 from .trees import bake_quietly, difference, git, scratch_folder

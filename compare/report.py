@@ -6,9 +6,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from benchmarks.bakes import quiet
-from tests.environments import PROJECT_ENVS_DIR, project_environment
-from tests.template import describe, isolated_environ, run
+from tooling.commands import describe, isolated_environ, run
+from tooling.environments import PROJECT_ENVS_DIR, project_environment
+from tooling.template import quiet
 
 from .trees import difference
 

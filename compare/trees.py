@@ -13,8 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.bakes import quiet
-from tests.template import bake, project_files, write_cookiecutter_config
+from tooling.template import bake, project_files, quiet, write_cookiecutter_config
 
 # Who the scratch repositories' commits are by; they never leave the scratch folder.
 GIT_IDENTITY = ("-c", "user.name=compare", "-c", "user.email=compare@localhost")

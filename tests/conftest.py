@@ -5,21 +5,17 @@ import time
 
 import pytest
 
-from tests.bakery import shared_bakery, summary
-from tests.combinations import (
+from tests.support import REQUIRE_BROWSER, missing_browser, services_answer
+from tooling.bakery import shared_bakery, summary
+from tooling.combinations import (
     EVERY_COMBINATION_CHECKS_UP_TO,
     pairwise_combinations,
     valid_combinations,
 )
-from tests.environments import PROJECT_ENVS, project_environment
-from tests.shards import parse_shard
-from tests.template import (
-    REQUIRE_BROWSER,
-    missing_browser,
-    services_answer,
-    unreachable_services,
-    write_cookiecutter_config,
-)
+from tooling.environments import PROJECT_ENVS, project_environment
+from tooling.services import unreachable_services
+from tooling.shards import parse_shard
+from tooling.template import write_cookiecutter_config
 
 
 def pytest_addoption(parser):
@@ -86,7 +82,7 @@ def cookiecutter_config(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def bakery(request, tmp_path_factory, worker_id):
-    """Every valid combination, baked once for the whole run (see ``tests/bakery.py``).
+    """Every valid combination, baked once for the whole run (see ``tooling/bakery.py``).
 
     Parallel workers share it: the folder above a worker's own temporary folder is the
     run's, common to all workers. Its figures go to pytest's cache for the run's summary.
@@ -192,7 +188,7 @@ def pytest_terminal_summary(terminalreporter, config):
 @pytest.fixture(scope="session")
 def project_python(request, tmp_path_factory):
     """The Python of the one virtual environment holding what generated projects need
-    (see ``tests/environments.py``), in pytest's cache: ``pytest --cache-clear`` throws it
+    (see ``tooling/environments.py``), in pytest's cache: ``pytest --cache-clear`` throws it
     away."""
     envs = request.config.cache.mkdir(PROJECT_ENVS)
     return project_environment(envs, tmp_path_factory.mktemp("requirements"))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.template import BAD_SLUGS, TEMPLATE_DIR, pre_gen, run_cookiecutter
+from tests.support import BAD_SLUGS
+from tooling.template import TEMPLATE_DIR, pre_gen, run_cookiecutter
 
 # Answers on the command line, and the pieces of the one line that must explain the
 # refusal. The pre-generation hook reports ``ERROR: <option>=<value>: ...``; a choice

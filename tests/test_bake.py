@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.bakery import bake_all
-from tests.combinations import (
+from tooling.bakery import bake_all
+from tooling.combinations import (
     answers_for,
     combination_id,
     default_combination,
     pairwise_combinations,
     valid_combinations,
 )
-from tests.template import (
+from tooling.commands import describe
+from tooling.template import (
     ANSWERS_FILE,
     LOCAL_ENV_FILE,
     TEMPLATE_DIR,
     bake,
-    describe,
     post_gen,
     project_files,
     run_cookiecutter,

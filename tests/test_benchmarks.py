@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks import memory, scale
 from benchmarks.requests import fresh_database, run_project
-from tests.combinations import all_on_combination
-from tests.template import bake
+from tooling.combinations import all_on_combination
+from tooling.template import bake
 
 pytestmark = pytest.mark.generated
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from tests.combinations import (
+from tooling.combinations import (
     all_combinations,
     combination_id,
     covering_array,
@@ -14,7 +14,7 @@ from tests.combinations import (
     valid_combinations,
     value_pairs,
 )
-from tests.template import pre_gen, template_options
+from tooling.template import pre_gen, template_options
 
 
 def test_valid_count_matches_the_rules():

@@ -19,10 +19,10 @@ import pytest
 from compare.configurations import configuration
 from compare.report import compare, file_changes
 from compare.trees import difference, git
-from tests.combinations import default_combination, is_valid, option_values
-from tests.template import (
+from tests.support import CHROMIUM
+from tooling.combinations import default_combination, is_valid, option_values
+from tooling.template import (
     ANSWERS_FILE,
-    CHROMIUM,
     TEMPLATE_DIR,
     bake,
     pre_gen,

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.template import TEMPLATE_DIR, default_answers, template_options
+from tooling.template import TEMPLATE_DIR, default_answers, template_options
 
 OPTIONS_DOC = TEMPLATE_DIR / "docs" / "options.md"
 # Each option has a section headed by its name in backticks.

@@ -12,7 +12,7 @@ import pytest
 from cookiecutter.exceptions import FailedHookException
 
 import local_extensions
-from tests.template import TEMPLATE_DIR, template_options
+from tooling.template import TEMPLATE_DIR, template_options
 
 
 def test_the_extension_is_what_cookiecutter_json_loads():

@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from tests.combinations import combination_id, default_combination
-from tests.template import TEMPLATE_DIR, bake, describe, isolated_environ, run
+from tooling.combinations import combination_id, default_combination
+from tooling.commands import describe, isolated_environ, run
+from tooling.template import TEMPLATE_DIR, bake
 
 pytestmark = pytest.mark.generated
 

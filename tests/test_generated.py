@@ -20,24 +20,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.bakery import bake_all, scratch_folder
-from tests.combinations import (
+from tests.support import services_answer
+from tooling.bakery import bake_all, scratch_folder
+from tooling.combinations import (
     all_on_combination,
     combination_id,
     django_checked_combinations,
     pairwise_combinations,
     valid_combinations,
 )
-from tests.shards import load_costs, parse_shard, sample, shard
-from tests.template import (
-    SERVICES,
-    TEMPLATE_DIR,
-    bake,
-    describe,
-    isolated_environ,
-    run,
-    services_answer,
-)
+from tooling.commands import describe, isolated_environ, run
+from tooling.services import SERVICES
+from tooling.shards import load_costs, parse_shard, sample, shard
+from tooling.template import TEMPLATE_DIR, bake
 
 pytestmark = pytest.mark.generated
 

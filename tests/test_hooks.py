@@ -4,9 +4,9 @@ import itertools
 
 import pytest
 
-from tests.combinations import answers_for, option_values, valid_combinations
-from tests.template import (
-    BAD_SLUGS,
+from tests.support import BAD_SLUGS
+from tooling.combinations import answers_for, option_values, valid_combinations
+from tooling.template import (
     PROJECT_TEMPLATE_DIR,
     default_answers,
     owned_paths,

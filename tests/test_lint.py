@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.combinations import default_combination
-from tests.template import TEMPLATE_DIR
+from tooling.combinations import default_combination
+from tooling.template import TEMPLATE_DIR
 
 PROJECT_CONFIG = "pyproject.toml"
 

@@ -29,8 +29,10 @@ import urllib.request
 
 import pytest
 
-from tests.combinations import default_combination
-from tests.template import CHROMIUM, bake, describe, isolated_environ, run, stop_process_group
+from tests.support import CHROMIUM
+from tooling.combinations import default_combination
+from tooling.commands import describe, isolated_environ, run, stop_process_group
+from tooling.template import bake
 
 pytestmark = pytest.mark.generated
 

@@ -28,19 +28,11 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from tests.combinations import all_on_combination, combination_id, default_combination
-from tests.environments import PROJECT_ENVS_DIR
-from tests.template import (
-    TEMPLATE_DIR,
-    bake,
-    describe,
-    isolated_environ,
-    post_gen,
-    project_files,
-    run,
-    services_answer,
-    stop_process_group,
-)
+from tests.support import services_answer
+from tooling.combinations import all_on_combination, combination_id, default_combination
+from tooling.commands import describe, isolated_environ, run, stop_process_group
+from tooling.environments import PROJECT_ENVS_DIR
+from tooling.template import TEMPLATE_DIR, bake, post_gen, project_files
 
 pytestmark = pytest.mark.readme
 

@@ -6,8 +6,9 @@ import sys
 import pytest
 
 from benchmarks import full_run, suite_costs
-from tests.combinations import default_combination, valid_combinations
-from tests.shards import (
+from tooling.combinations import default_combination, valid_combinations
+from tooling.commands import describe, run
+from tooling.shards import (
     expected_seconds,
     features,
     load_costs,
@@ -16,7 +17,7 @@ from tests.shards import (
     shard,
     slices,
 )
-from tests.template import TEMPLATE_DIR, describe, run
+from tooling.template import TEMPLATE_DIR
 
 COSTS = load_costs()
 

@@ -4,9 +4,9 @@ import re
 
 import yaml
 
-from tests.conftest import PROJECT_ENVS
-from tests.shards import parse_shard
-from tests.template import TEMPLATE_DIR
+from tooling.environments import PROJECT_ENVS
+from tooling.shards import parse_shard
+from tooling.template import TEMPLATE_DIR
 
 WORKFLOWS = TEMPLATE_DIR / ".github" / "workflows"
 SERVICE_PORTS = {"postgres": "5432:5432", "redis": "6379:6379"}

@@ -19,6 +19,9 @@ What is kept of a bake is its manifest (relative path to content digest) and its
 ``.env``; contents are stored once per digest. Most files are identical across many
 combinations, so per-file checks (leftovers, compiling, linting) run once per distinct
 file and are mapped back to every combination holding it.
+
+Shared tooling: ``tests/``, ``benchmarks/``, ``compare/`` and the rest of ``tooling/`` may
+import it.
 """
 
 import hashlib
@@ -38,8 +41,8 @@ import jinja2
 from cookiecutter.main import cookiecutter
 from filelock import FileLock
 
-from tests.combinations import answers_for, combination_id
-from tests.template import LOCAL_ENV_FILE, TEMPLATE_DIR, post_gen
+from tooling.combinations import answers_for, combination_id
+from tooling.template import LOCAL_ENV_FILE, TEMPLATE_DIR, post_gen
 
 # Shared-memory file system of Linux, writable by every user like /tmp.
 RAM_FOLDER = Path("/dev/shm")  # noqa: S108 - each bake gets a fresh mkdtemp folder inside
@@ -116,7 +119,7 @@ def _bake_chunk(combinations):
             try:
                 project = bake_in_process(output, combination)
             except Exception as error:
-                # Raised again in the test process: say which bake failed.
+                # Raised again in the calling process: say which bake failed.
                 raise RuntimeError(
                     f"baking {combination_id(combination)} failed: {error!r}"
                 ) from error
@@ -216,7 +219,7 @@ def shared_bakery(folder, combinations):
             partial.write_bytes(pickle.dumps(bakery, protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(stored)
             return bakery
-    return pickle.loads(stored.read_bytes())  # noqa: S301 - written by this test session
+    return pickle.loads(stored.read_bytes())  # noqa: S301 - written by this run
 
 
 def summary(bakery):

@@ -1,9 +1,12 @@
-"""The one virtual environment that generated projects run in, shared by tests and benchmarks.
+"""The one virtual environment every generated project runs in, built once and shared.
 
 Installing Django and friends once per combination would take most of a test run, so every
 generated project runs in this one environment (the projects themselves are not installed:
 each runs from its own folder). It lives in pytest's cache, keyed by the dependency list and
-the Python version, so later runs, and the benchmarks, reuse it.
+the Python version, so later runs, the benchmarks and the compare command reuse it.
+
+Shared tooling: ``tests/``, ``benchmarks/``, ``compare/`` and the rest of ``tooling/`` may
+import it.
 """
 
 import hashlib
@@ -13,8 +16,9 @@ import tomllib
 
 from filelock import FileLock
 
-from tests.combinations import all_on_combination, combination_id, option_values
-from tests.template import TEMPLATE_DIR, bake, describe, run
+from tooling.combinations import all_on_combination, combination_id, option_values
+from tooling.commands import describe, run
+from tooling.template import TEMPLATE_DIR, bake
 
 # Written into a shared environment only once everything is installed in it.
 COMPLETE_MARKER = "installed-completely"

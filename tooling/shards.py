@@ -8,13 +8,16 @@ a base plus a cost per option value away from the default, fitted by
 are dealt greedily, longest expected suite first, each to the slice with the least
 expected time so far (ties to the lower index): deterministic, and within the longest
 suite of the ideal split.
+
+Shared tooling: ``tests/``, ``benchmarks/``, ``compare/`` and the rest of ``tooling/`` may
+import it.
 """
 
 import json
 import random
 from pathlib import Path
 
-from tests.combinations import combination_id, default_combination
+from tooling.combinations import combination_id, default_combination
 
 COSTS_FILE = Path(__file__).with_name("suite_costs.json")
 

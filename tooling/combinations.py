@@ -1,15 +1,18 @@
-"""The option combinations the tests run over, derived from the template, never listed by hand.
+"""The option combinations the template is checked over, derived from it, never listed by hand.
 
 A combination is a dict of the options that change what is generated (booleans and
 choices, in ``cookiecutter.json`` order); free-text options keep their defaults. The
 valid combinations are the product of every option's values, filtered by the
 pre-generation hook's own ``validate``, so a new option or rule changes the tested set
 by itself.
+
+Shared tooling: ``tests/``, ``benchmarks/``, ``compare/`` and the rest of ``tooling/`` may
+import it.
 """
 
 import itertools
 
-from tests.template import default_answers, pre_gen, template_options
+from tooling.template import default_answers, pre_gen, template_options
 
 
 def option_values(options=None):

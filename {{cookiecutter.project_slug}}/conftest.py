@@ -428,7 +428,7 @@ def run_admin_step(db, monkeypatch):
         call_command(command, *arguments, stdout=StringIO())
         username = arguments[arguments.index("--username") + 1]
         return Administrator(
-            User.objects.get(username=username), variables["DJANGO_SUPERUSER_PASSWORD"]
+            User.objects.get_by_username(username), variables["DJANGO_SUPERUSER_PASSWORD"]
         )
 
     return run
